@@ -1,0 +1,34 @@
+package org.yingji.platform.user;
+
+import java.util.Set;
+
+/**
+ * What a user does in the emergency system. Each role grants permission strings ({@code module:action}) that
+ * endpoints check; the region subtree a user sees is a separate axis (see RegionScope).
+ */
+public enum Role {
+    ADMIN("系统管理员", Set.of("user:manage", "department:manage", "audit:read", "region:read")),
+    COMMANDER("指挥长", Set.of("region:read", "department:read")),
+    DUTY_OFFICER("值班员", Set.of("region:read", "department:read")),
+    DEPARTMENT_USER("部门用户", Set.of("region:read", "department:read")),
+    ENTERPRISE_USER("企业安全管理员", Set.of("region:read")),
+    INSPECTOR("执法检查员", Set.of("region:read", "department:read")),
+    GRID_WORKER("网格员", Set.of("region:read")),
+    INFO_OFFICER("灾害信息员", Set.of("region:read"));
+
+    private final String label;
+    private final Set<String> permissions;
+
+    Role(String label, Set<String> permissions) {
+        this.label = label;
+        this.permissions = permissions;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Set<String> permissions() {
+        return permissions;
+    }
+}

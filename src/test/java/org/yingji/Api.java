@@ -1,0 +1,109 @@
+package org.yingji;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP client for tests, behaving like the browser app: keeps cookies, fetches the CSRF token and sends
+ * it back in X-XSRF-TOKEN on writes. Optionally uses a Bearer token instead.
+ */
+public class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String bearer;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Api withBearer(String token) {
+        this.bearer = token;
+        return this;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
+    }
+
+    public Response post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(bodyOf(body)), true);
+    }
+
+    public Response put(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(bodyOf(body)), true);
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), true);
+    }
+
+    /** A write without the CSRF header, as a forged cross-site request would arrive. */
+    public Response postWithoutCsrf(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(bodyOf(body)), false);
+    }
+
+    public Response login(String username, String password) {
+        return post("/api/auth/login", java.util.Map.of("username", username, "password", password));
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(Object body) {
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    private Response send(HttpRequest.Builder request, boolean withCsrf) {
+        request.header("Content-Type", "application/json").header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        } else if (withCsrf) {
+            request.header("X-XSRF-TOKEN", csrfToken());
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String csrfToken() {
+        String token = cookie("XSRF-TOKEN");
+        if (token == null) {
+            get("/api/auth/csrf");
+            token = cookie("XSRF-TOKEN");
+        }
+        return token;
+    }
+
+    private String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+}
