@@ -36,6 +36,9 @@ class EmbeddedDatabaseConfiguration {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(settings.clean())
+                // Spring stops it, after the connection pool that depends on it; zonky's own hook would stop it
+                // first and leave the pool retrying dead connections during shutdown.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setLocaleConfig("encoding", "UTF8")

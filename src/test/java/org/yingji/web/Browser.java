@@ -1,0 +1,91 @@
+package org.yingji.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by Selenium, with the flags this closed network needs. */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final String base;
+
+    Browser(int port) throws IOException {
+        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        base = "http://localhost:" + port;
+    }
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** The native input of an Element Plus field whose id is given (id may sit on the input or its wrapper). */
+    WebElement input(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input#" + id + ", #" + id + " input")));
+    }
+
+    void type(String id, String text) {
+        WebElement input = input(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String cssSelector) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+    }
+
+    void waitForPath(String path) {
+        wait.until(ExpectedConditions.urlToBe(base + path));
+    }
+
+    List<WebElement> waitForAll(String cssSelector, int atLeast) {
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(cssSelector), atLeast - 1));
+        return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
