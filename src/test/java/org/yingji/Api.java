@@ -65,6 +65,39 @@ public class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(bodyOf(body)), false);
     }
 
+    /** A multipart/form-data upload of one file in the part "file". */
+    public Response upload(String path, String fileName, byte[] content) {
+        String boundary = "----yingji" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return sendRaw(request);
+    }
+
+    /** GET returning the raw bytes (downloads). */
+    public byte[] download(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response login(String username, String password) {
         return post("/api/auth/login", java.util.Map.of("username", username, "password", password));
     }
@@ -78,7 +111,16 @@ public class Api {
     }
 
     private Response send(HttpRequest.Builder request, boolean withCsrf) {
-        request.header("Content-Type", "application/json").header("Accept", "application/json");
+        request.header("Content-Type", "application/json");
+        return sendRaw(request, withCsrf);
+    }
+
+    private Response sendRaw(HttpRequest.Builder request) {
+        return sendRaw(request, true);
+    }
+
+    private Response sendRaw(HttpRequest.Builder request, boolean withCsrf) {
+        request.header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         } else if (withCsrf) {

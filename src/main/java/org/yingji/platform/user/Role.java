@@ -7,14 +7,15 @@ import java.util.Set;
  * endpoints check; the region subtree a user sees is a separate axis (see RegionScope).
  */
 public enum Role {
-    ADMIN("系统管理员", Set.of("user:manage", "department:manage", "audit:read", "region:read")),
-    COMMANDER("指挥长", Set.of("region:read", "department:read")),
-    DUTY_OFFICER("值班员", Set.of("region:read", "department:read")),
-    DEPARTMENT_USER("部门用户", Set.of("region:read", "department:read")),
+    ADMIN("系统管理员", Set.of("user:manage", "department:manage", "audit:read", "region:read", "resource:read",
+            "resource:manage")),
+    COMMANDER("指挥长", Set.of("region:read", "department:read", "resource:read", "resource:manage")),
+    DUTY_OFFICER("值班员", Set.of("region:read", "department:read", "resource:read", "resource:manage")),
+    DEPARTMENT_USER("部门用户", Set.of("region:read", "department:read", "resource:read", "resource:manage")),
     ENTERPRISE_USER("企业安全管理员", Set.of("region:read")),
-    INSPECTOR("执法检查员", Set.of("region:read", "department:read")),
-    GRID_WORKER("网格员", Set.of("region:read")),
-    INFO_OFFICER("灾害信息员", Set.of("region:read"));
+    INSPECTOR("执法检查员", Set.of("region:read", "department:read", "resource:read")),
+    GRID_WORKER("网格员", Set.of("region:read", "resource:read")),
+    INFO_OFFICER("灾害信息员", Set.of("region:read", "resource:read"));
 
     private final String label;
     private final Set<String> permissions;

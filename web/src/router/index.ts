@@ -1,0 +1,147 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { authHooks } from '@/api/http'
+import { session, loadMe, clearSession } from '@/stores/session'
+import { showError } from '@/utils/feedback'
+import { t } from '@/locales'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** reachable without signing in */
+    public?: boolean
+    /** roles allowed (any signed-in user when absent) */
+    roles?: string[]
+    /** locale key of the page title */
+    titleKey?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { public: true, titleKey: 'auth.login.title' },
+  },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('@/views/account/change-password.vue'),
+    meta: { titleKey: 'auth.password.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/MainLayout.vue'),
+    redirect: '/map',
+    children: [
+      {
+        path: 'map',
+        name: 'map',
+        component: () => import('@/views/map/index.vue'),
+        meta: { titleKey: 'menu.map' },
+      },
+      {
+        path: 'admin/users',
+        name: 'admin-users',
+        component: () => import('@/views/admin/users/list.vue'),
+        meta: { roles: ['ADMIN'], titleKey: 'menu.users' },
+      },
+      {
+        path: 'admin/departments',
+        name: 'admin-departments',
+        component: () => import('@/views/admin/departments/list.vue'),
+        meta: { roles: ['ADMIN'], titleKey: 'menu.departments' },
+      },
+      {
+        path: 'admin/audit',
+        name: 'admin-audit',
+        component: () => import('@/views/admin/audit/list.vue'),
+        meta: { roles: ['ADMIN'], titleKey: 'menu.audit' },
+      },
+      {
+        path: 'account/tokens',
+        name: 'account-tokens',
+        component: () => import('@/views/account/tokens/list.vue'),
+        meta: { titleKey: 'menu.tokens' },
+      },
+      {
+        path: 'coming/:module',
+        name: 'coming',
+        component: () => import('@/views/coming/index.vue'),
+        props: true,
+      },
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('@/views/error/Forbidden.vue'),
+        meta: { titleKey: 'common.forbidden.title' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/error/NotFound.vue'),
+        meta: { titleKey: 'common.notFound.title' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) {
+    // Already signed in (known without asking): skip the login page.
+    if (to.name === 'login' && session.checked && session.me) {
+      return session.me.mustChangePassword ? { name: 'change-password' } : { path: '/map' }
+    }
+    return true
+  }
+
+  let me
+  try {
+    me = await loadMe()
+  } catch (e) {
+    showError(e)
+    return { name: 'login', query: { redirect: to.fullPath } }
+  }
+  if (!me) {
+    return { name: 'login', query: to.fullPath !== '/' && to.fullPath !== '/map' ? { redirect: to.fullPath } : {} }
+  }
+  if (me.mustChangePassword && to.name !== 'change-password') {
+    return { name: 'change-password' }
+  }
+  if (to.meta.roles && !to.meta.roles.includes(me.role)) {
+    return { name: 'forbidden' }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  const app = t('common.appName')
+  document.title = to.meta.titleKey ? `${t(to.meta.titleKey)} · ${app}` : app
+})
+
+// --- wiring the axios 401/403 hooks to the router ---
+let redirecting = false
+
+authHooks.onUnauthorized = () => {
+  const current = router.currentRoute.value
+  clearSession()
+  if (current.meta.public || redirecting) return
+  redirecting = true
+  router
+    .replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } })
+    .finally(() => {
+      redirecting = false
+    })
+}
+
+authHooks.onPasswordChangeRequired = () => {
+  if (router.currentRoute.value.name === 'change-password') return
+  void loadMe(true)
+    .catch(() => null)
+    .then(() => router.replace({ name: 'change-password' }))
+}

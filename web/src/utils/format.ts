@@ -1,0 +1,33 @@
+/** Date and text formatting helpers. */
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** ISO-8601 instant → local `YYYY-MM-DD HH:mm:ss`; empty string for null. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
+    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  )
+}
+
+/** First n characters of a hash, for tables. */
+export function shortHash(hash: string | null | undefined, n = 10): string {
+  if (!hash) return ''
+  return hash.length > n ? `${hash.slice(0, n)}…` : hash
+}
+
+/** Pretty JSON for display; `null`/`undefined` → null. */
+export function prettyJson(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') {
+    try {
+      return JSON.stringify(JSON.parse(value), null, 2)
+    } catch {
+      return value
+    }
+  }
+  return JSON.stringify(value, null, 2)
+}
