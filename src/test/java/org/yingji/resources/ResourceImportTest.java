@@ -65,10 +65,10 @@ class ResourceImportTest {
 
         try (var exported = new XSSFWorkbook(new ByteArrayInputStream(
                 admin.download("/api/resources/shelters/export.xlsx?q=" + prefix)))) {
-            Sheet sheet = exported.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(3);
-            int type = headers(sheet).indexOf("场所类型*");
-            assertThat(new DataFormatter().formatCellValue(sheet.getRow(1).getCell(type)))
+            Sheet list = exported.getSheetAt(0);
+            assertThat(list.getLastRowNum()).isEqualTo(3);
+            int type = headers(list).indexOf("场所类型*");
+            assertThat(new DataFormatter().formatCellValue(list.getRow(1).getCell(type)))
                     .isIn("Ⅰ类(长期)", "Ⅲ类(短期)", "室内避难场所");
         }
     }
