@@ -98,6 +98,15 @@ class SignInTest {
         Api.Response forged = admin.postWithoutCsrf("/api/tokens", Map.of("name", "forged"));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(forged.json().get("key").asString()).isEqualTo("auth.csrf");
+    }
+
+    @Test
+    void theTokenFromTheCsrfEndpointIsTheOneToSend() {
+        Api admin = TestUsers.admin(port);
+        String token = admin.get("/api/auth/csrf").json().get("token").asString();
+        Api.Response response = admin.postWithCsrfHeader("/api/tokens", Map.of("name", "csrf-endpoint"), token);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     @Test

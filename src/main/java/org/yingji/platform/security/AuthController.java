@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,9 +52,11 @@ class AuthController {
     record CsrfView(String headerName, String token) {
     }
 
-    @Operation(summary = "Get a CSRF token (also set as the XSRF-TOKEN cookie)")
+    @Operation(summary = "Get the CSRF token to send in X-XSRF-TOKEN (also set as the XSRF-TOKEN cookie)")
     @GetMapping("/csrf")
-    CsrfView csrf(CsrfToken token) {
+    CsrfView csrf(HttpServletRequest request) {
+        // The raw token, as in the cookie: the header check of the single-page-app setup compares it unmasked.
+        CsrfToken token = ((DeferredCsrfToken) request.getAttribute(DeferredCsrfToken.class.getName())).get();
         return new CsrfView(token.getHeaderName(), token.getToken());
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.yingji.platform.user.UserAccounts;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,9 +51,15 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response))
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
-                                HttpStatus.FORBIDDEN, "auth.forbidden", "请求被拒绝",
-                                "无权访问，或 CSRF 令牌缺失/失效（请刷新页面后重试）")))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "auth.csrf", "请求校验失败",
+                                        "CSRF 令牌缺失或失效：请在 X-XSRF-TOKEN 头中带上 XSRF-TOKEN Cookie 的值（刷新页面后重试）");
+                            } else {
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "auth.forbidden", "无权操作",
+                                        "您的角色没有此操作的权限");
+                            }
+                        }))
                 .addFilterBefore(new RequestAuthentication(tokens, accounts, problems),
                         AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
