@@ -22,7 +22,7 @@ echo "jar: $JAR, data: $WORK"
 java -Xmx2g -jar "$JAR" --server.port=$PORT --yingji.db.embedded.data-dir="$WORK/pg" \
   --yingji.bootstrap.admin-password=$ADMIN_PASSWORD --yingji.demo.scale=$SCALE > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for i in $(seq 1 300); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
 grep -o "Generated [0-9]* synthetic resources in [0-9]* ms" "$WORK/app.log" || true
 

@@ -55,7 +55,8 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
         createDatabaseIfMissing(postgres);
         return DataSourceBuilder.create()
-                .url(postgres.getJdbcUrl("postgres", DATABASE))
+                // Batched inserts become multi-row INSERTs: imports and bulk writes several times faster.
+                .url(postgres.getJdbcUrl("postgres", DATABASE) + "&reWriteBatchedInserts=true")
                 .username("postgres")
                 .build();
     }

@@ -1,0 +1,105 @@
+package org.yingji.platform.notify;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Sends a notification to users: stored at once (in the caller's transaction), pushed to their open SSE streams
+ * after that transaction commits, so nobody is told about something that was rolled back.
+ */
+@Service
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+    Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Notification(long id, long userId, String title, String body, String link, Instant createdAt,
+                               Instant readAt) {
+    }
+
+    public void send(Collection<Long> userIds, String title, String body, String link) {
+        Instant now = clock.instant();
+        for (long userId : userIds) {
+            long id = jdbc.sql("""
+                            insert into notification (user_id, title, body, link, created_at) values (?, ?, ?, ?, ?)
+                            returning id""")
+                    .params(userId, title, body, link, Timestamp.from(now)).query(Long.class).single();
+            Notification notification = new Notification(id, userId, title, body, link, now, null);
+            afterCommit(() -> push(notification));
+        }
+    }
+
+    List<Notification> of(long userId, boolean unreadOnly, int limit) {
+        return jdbc.sql("select * from notification where user_id = ?" + (unreadOnly ? " and read_at is null" : "")
+                        + " order by id desc limit ?")
+                .params(userId, limit).query(Notification.class).list();
+    }
+
+    long unread(long userId) {
+        return jdbc.sql("select count(*) from notification where user_id = ? and read_at is null").param(userId)
+                .query(Long.class).single();
+    }
+
+    boolean markRead(long userId, long id) {
+        return jdbc.sql("update notification set read_at = ? where id = ? and user_id = ? and read_at is null")
+                .params(Timestamp.from(clock.instant()), id, userId).update() > 0;
+    }
+
+    SseEmitter open(long userId) {
+        SseEmitter emitter = new SseEmitter(0L); // no server-side timeout: the browser reconnects by itself
+        List<SseEmitter> list = streams.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        Runnable remove = () -> list.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().name("hello").data(Map.of("unread", unread(userId))));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    private void push(Notification notification) {
+        for (SseEmitter emitter : streams.getOrDefault(notification.userId(), List.of())) {
+            try {
+                emitter.send(SseEmitter.event().name("notification").id(Long.toString(notification.id()))
+                        .data(notification));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
