@@ -16,6 +16,7 @@ import org.springframework.util.StringUtils;
 import org.yingji.platform.region.RegionScope;
 import org.yingji.platform.region.Regions;
 import org.yingji.platform.web.PageRequest;
+import org.yingji.platform.web.GeoJsonPoints;
 import org.yingji.platform.web.PageView;
 import org.yingji.platform.web.ProblemException;
 import tools.jackson.core.type.TypeReference;
@@ -83,55 +84,17 @@ class Resources {
         }
         sql.append(" limit ?");
         params.add(limit + 1); // one more than shown tells whether the answer was cut
-        StringBuilder json = new StringBuilder(256 * 64).append("{\"type\":\"FeatureCollection\",\"kind\":\"")
-                .append(kind.name()).append("\",\"features\":[");
-        int[] count = {0};
+        boolean[] cut = {false};
+        GeoJsonPoints layer = new GeoJsonPoints();
         jdbc.sql(sql.toString()).params(params).withFetchSize(2000).query(rs -> {
-            if (++count[0] > limit) {
-                return;
+            if (layer.count() < limit) {
+                layer.point(rs.getLong(1), rs.getDouble(6), rs.getDouble(7), "name", rs.getString(2),
+                        "regionCode", rs.getString(3), "status", rs.getString(4), "approximate", rs.getBoolean(5));
+            } else {
+                cut[0] = true;
             }
-            if (count[0] > 1) {
-                json.append(',');
-            }
-            long id = rs.getLong(1);
-            json.append("{\"type\":\"Feature\",\"id\":").append(id)
-                    .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[").append(rs.getDouble(6)).append(',')
-                    .append(rs.getDouble(7)).append("]},\"properties\":{\"id\":").append(id).append(",\"name\":");
-            quote(json, rs.getString(2));
-            json.append(",\"regionCode\":");
-            quote(json, rs.getString(3));
-            json.append(",\"status\":");
-            quote(json, rs.getString(4));
-            json.append(",\"approximate\":").append(rs.getBoolean(5)).append("}}");
         });
-        return json.append("],\"truncated\":").append(count[0] > limit).append('}').toString();
-    }
-
-    /** Appends a JSON string literal (or null), escaping quotes, backslashes and control characters. */
-    static void quote(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return layer.finish("kind", kind.name(), "truncated", cut[0]);
     }
 
     /** Candidates nearest to a point by planar distance in degrees (index-assisted); callers re-rank by metres. */

@@ -12,6 +12,7 @@ import org.springframework.util.StringUtils;
 import org.yingji.platform.region.RegionScope;
 import org.yingji.platform.region.Regions;
 import org.yingji.platform.web.PageRequest;
+import org.yingji.platform.web.GeoJsonPoints;
 import org.yingji.platform.web.PageView;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,14 +114,15 @@ class Enterprises {
 
     /** The four-colour map layer: every visible enterprise as a GeoJSON point with its risk level. */
     String layer(Visibility.Condition visible) {
-        return jdbc.sql("""
-                        select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
-                          json_build_object('type', 'Feature', 'id', e.id,
-                            'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(e.lon, e.lat)),
-                            'properties', json_build_object('id', e.id, 'name', e.name, 'industry', e.industry,
-                              'park', e.park, 'riskLevel', e.risk_level, 'regionCode', e.region_code))), '[]'::json))::text
-                        from enterprise e where\s""" + visible.sql())
-                .param(visible.parameter()).query(String.class).single();
+        GeoJsonPoints layer = new GeoJsonPoints();
+        jdbc.sql("select id, lon, lat, name, industry, park, risk_level, region_code from enterprise e where "
+                        + visible.sql()).param(visible.parameter()).withFetchSize(5000)
+                .query(rs -> {
+                    layer.point(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), "name", rs.getString(4),
+                            "industry", rs.getString(5), "park", rs.getString(6), "riskLevel", rs.getString(7),
+                            "regionCode", rs.getString(8));
+                });
+        return layer.finish();
     }
 
     private EnterpriseView map(ResultSet rs, int row) throws SQLException {
