@@ -14,7 +14,17 @@ import {
   OfficeBuilding,
   Document,
   Key,
+  Flag,
+  Van,
+  Avatar,
+  Goods,
+  House,
+  Tools,
+  WarningFilled,
+  School,
+  VideoCamera,
 } from '@element-plus/icons-vue'
+import { KIND_STYLES } from '@/stores/resourceKinds'
 
 export interface MenuItem {
   /** route path, or a stable id for coming modules */
@@ -24,12 +34,37 @@ export interface MenuItem {
   /** not built yet */
   coming?: boolean
   roles?: string[]
+  /** permission the user's role must grant (`/api/auth/me` → permissions) */
+  permission?: string
   children?: MenuItem[]
+}
+
+/** Menu icon of each resource kind (labels come from the locale files: resources.kinds.*). */
+const KIND_ICONS: Record<string, Component> = {
+  RESCUE_TEAM: Flag,
+  FIRE_STATION: Van,
+  EXPERT: Avatar,
+  WAREHOUSE: Goods,
+  SHELTER: House,
+  EQUIPMENT: Tools,
+  HAZARD_SOURCE: WarningFilled,
+  PROTECTION_TARGET: School,
+  VIDEO_SOURCE: VideoCamera,
 }
 
 export const menu: MenuItem[] = [
   { index: '/map', labelKey: 'menu.map', icon: MapLocation },
-  { index: 'resources', labelKey: 'menu.resources', icon: Box, coming: true },
+  {
+    index: 'resources',
+    labelKey: 'menu.resources',
+    icon: Box,
+    permission: 'resource:read',
+    children: KIND_STYLES.map((k) => ({
+      index: `/resources/${k.path}`,
+      labelKey: `resources.kinds.${k.kind}`,
+      icon: KIND_ICONS[k.kind] ?? Box,
+    })),
+  },
   { index: 'monitoring', labelKey: 'menu.monitoring', icon: Monitor, coming: true },
   { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
   { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
@@ -50,6 +85,10 @@ export const menu: MenuItem[] = [
   { index: '/account/tokens', labelKey: 'menu.tokens', icon: Key },
 ]
 
-export function visibleMenu(role: string | undefined): MenuItem[] {
-  return menu.filter((m) => !m.roles || (role !== undefined && m.roles.includes(role)))
+export function visibleMenu(role: string | undefined, permissions: readonly string[] = []): MenuItem[] {
+  return menu.filter(
+    (m) =>
+      (!m.roles || (role !== undefined && m.roles.includes(role))) &&
+      (!m.permission || permissions.includes(m.permission)),
+  )
 }

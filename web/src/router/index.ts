@@ -1,6 +1,7 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocationNormalizedLoaded, type RouteRecordRaw } from 'vue-router'
 import { authHooks } from '@/api/http'
 import { session, loadMe, clearSession } from '@/stores/session'
+import { kindLabel, kindStyle } from '@/stores/resourceKinds'
 import { showError } from '@/utils/feedback'
 import { t } from '@/locales'
 
@@ -10,9 +11,20 @@ declare module 'vue-router' {
     public?: boolean
     /** roles allowed (any signed-in user when absent) */
     roles?: string[]
+    /** a permission the role must grant, e.g. `resource:read` */
+    permission?: string
     /** locale key of the page title */
     titleKey?: string
   }
+}
+
+/** The page title of a route: the resource kind's label on /resources/:path, else meta.titleKey. */
+export function routeTitle(route: Pick<RouteLocationNormalizedLoaded, 'name' | 'params' | 'meta'>): string {
+  if (route.name === 'resources') {
+    const path = String(route.params.path ?? '')
+    if (kindStyle(path)) return kindLabel(path)
+  }
+  return route.meta.titleKey ? t(route.meta.titleKey) : ''
 }
 
 const routes: RouteRecordRaw[] = [
@@ -38,6 +50,17 @@ const routes: RouteRecordRaw[] = [
         name: 'map',
         component: () => import('@/views/map/index.vue'),
         meta: { titleKey: 'menu.map' },
+      },
+      {
+        path: 'resources',
+        redirect: '/resources/rescue-teams',
+      },
+      {
+        path: 'resources/:path',
+        name: 'resources',
+        component: () => import('@/views/resources/index.vue'),
+        props: true,
+        meta: { permission: 'resource:read', titleKey: 'menu.resources' },
       },
       {
         path: 'admin/users',
@@ -116,12 +139,16 @@ router.beforeEach(async (to) => {
   if (to.meta.roles && !to.meta.roles.includes(me.role)) {
     return { name: 'forbidden' }
   }
+  if (to.meta.permission && !(me.permissions ?? []).includes(to.meta.permission)) {
+    return { name: 'forbidden' }
+  }
   return true
 })
 
 router.afterEach((to) => {
   const app = t('common.appName')
-  document.title = to.meta.titleKey ? `${t(to.meta.titleKey)} · ${app}` : app
+  const title = routeTitle(to)
+  document.title = title ? `${title} · ${app}` : app
 })
 
 // --- wiring the axios 401/403 hooks to the router ---

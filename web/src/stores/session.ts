@@ -27,6 +27,11 @@ export function isAdmin(): boolean {
   return state.me?.role === 'ADMIN'
 }
 
+/** Whether the signed-in user's role grants a permission, e.g. `resource:manage` (reactive in templates). */
+export function can(permission: string): boolean {
+  return state.me?.permissions?.includes(permission) ?? false
+}
+
 let pending: Promise<Me | null> | null = null
 
 /**
