@@ -2,7 +2,7 @@
 local path = os.getenv("URL_PATH")
 local token = os.getenv("TOKEN")
 request = function()
-  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token, ["Accept-Encoding"] = "gzip" })
 end
 dofile("bench/report.lua")
 done = function(summary, latency, requests)

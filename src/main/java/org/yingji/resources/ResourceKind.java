@@ -14,7 +14,7 @@ import java.util.Map;
 /** The kinds of the resource base (GLOSSARY.md), each with its Chinese name, its fields and its statuses. */
 public enum ResourceKind {
 
-    RESCUE_TEAM("应急救援队伍", Map.of("AVAILABLE", "待命", "DEPLOYED", "已出动"), List.of(
+    RESCUE_TEAM("应急救援队伍", ordered("AVAILABLE", "待命", "DEPLOYED", "已出动"), List.of(
             choice("teamKind", "队伍类型", true, "FIRE_RESCUE", "综合性消防救援", "PROFESSIONAL", "专业救援",
                     "MILITIA", "民兵", "SOCIAL", "社会救援力量", "GRASSROOTS", "基层应急队伍"),
             choices("specialties", "专业特长", false, "HAZCHEM", "危化品", "MINE", "矿山", "WATER", "水域",
@@ -48,7 +48,7 @@ public enum ResourceKind {
             decimal("areaM2", "面积(㎡)", true),
             text("facilities", "配套设施", false),
             phone("phone", "联系电话", false))),
-    EQUIPMENT("大型应急装备", Map.of("AVAILABLE", "可用", "DEPLOYED", "已调用", "MAINTENANCE", "维修中"), List.of(
+    EQUIPMENT("大型应急装备", ordered("AVAILABLE", "可用", "DEPLOYED", "已调用", "MAINTENANCE", "维修中"), List.of(
             choice("equipmentType", "装备类型", true, "EXCAVATOR", "挖掘机", "CRANE", "起重机", "LOADER", "装载机",
                     "PUMP_TRUCK", "排涝车", "GENERATOR_TRUCK", "发电车", "COMMUNICATION_VEHICLE", "通信指挥车",
                     "BOAT", "冲锋舟", "DRONE", "无人机", "OTHER", "其他"),
@@ -67,7 +67,7 @@ public enum ResourceKind {
                     "CARE_HOME", "养老院", "MARKET", "商场/集贸市场", "RESIDENTIAL", "居民集中区", "OTHER", "其他"),
             integer("people", "人数", false),
             phone("phone", "联系电话", false))),
-    VIDEO_SOURCE("视频监控点", Map.of("ONLINE", "在线", "OFFLINE", "离线"), List.of(
+    VIDEO_SOURCE("视频监控点", ordered("ONLINE", "在线", "OFFLINE", "离线"), List.of(
             url("streamUrl", "视频流地址", true),
             text("provider", "所属单位", false)));
 
@@ -83,6 +83,15 @@ public enum ResourceKind {
 
     public String label() {
         return label;
+    }
+
+    /** Statuses in the order given (the first is the default a new resource starts in). */
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** Allowed statuses (value → Chinese label); empty when the kind has no status. */

@@ -27,9 +27,10 @@ class EnterpriseRegistry {
     private final UserAccounts accounts;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final SafetyCache cache;
 
     EnterpriseRegistry(Enterprises enterprises, Visibility visibility, Regions regions, CityExtent city,
-                       UserAccounts accounts, AuditLog audit, JdbcClient jdbc) {
+                       UserAccounts accounts, AuditLog audit, JdbcClient jdbc, SafetyCache cache) {
         this.enterprises = enterprises;
         this.visibility = visibility;
         this.regions = regions;
@@ -37,6 +38,7 @@ class EnterpriseRegistry {
         this.accounts = accounts;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     record RiskPointInput(String name, String activity, String hazardFactors, String controls, String method,
@@ -64,6 +66,7 @@ class EnterpriseRegistry {
         check(user, fields, null);
         long id = enterprises.insert(fields);
         EnterpriseView created = get(user, id);
+        cache.invalidate();
         audit.record("enterprise.create", "enterprise", id, null, created);
         return created;
     }
@@ -74,6 +77,7 @@ class EnterpriseRegistry {
         check(user, fields, id);
         enterprises.update(id, fields);
         EnterpriseView after = get(user, id);
+        cache.invalidate();
         audit.record("enterprise.update", "enterprise", id, before, after);
         return after;
     }
@@ -112,6 +116,7 @@ class EnterpriseRegistry {
         enterprises.refreshRiskLevel(enterpriseId);
         RiskPointView created = jdbc.sql("select * from risk_point where id = ?").param(id)
                 .query(RiskPointView.class).single();
+        cache.invalidate();
         audit.record("risk-point.create", "risk_point", id, null, created);
         return created;
     }
@@ -124,11 +129,13 @@ class EnterpriseRegistry {
                 .orElseThrow(() -> new ProblemException.NotFound("风险点", riskPointId));
         jdbc.sql("delete from risk_point where id = ?").param(riskPointId).update();
         enterprises.refreshRiskLevel(enterpriseId);
+        cache.invalidate();
         audit.record("risk-point.delete", "risk_point", riskPointId, before, null);
     }
 
-    String layer(CurrentUser user) {
-        return enterprises.layer(visibility.of(user, "e.id", "e.region_code"));
+    SafetyCache.Json layer(CurrentUser user) {
+        Visibility.Condition visible = visibility.of(user, "e.id", "e.region_code");
+        return cache.get("layer:" + visible.key(), () -> SafetyCache.Json.of(enterprises.layer(visible)));
     }
 
     private static RiskAssessment.Grade grade(RiskPointInput input) {

@@ -31,12 +31,14 @@ class HazardDeadlines {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final SafetyCache cache;
 
-    HazardDeadlines(JdbcClient jdbc, Notifications notifications, AuditLog audit, Clock clock) {
+    HazardDeadlines(JdbcClient jdbc, Notifications notifications, AuditLog audit, Clock clock, SafetyCache cache) {
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
+        this.cache = cache;
     }
 
     record Due(long id, String title, long enterpriseId, String regionCode, Long listingDepartmentId,
@@ -62,6 +64,7 @@ class HazardDeadlines {
                     "/safety/hazards/" + due.id());
             audit.recordAs("system", "510300", "hazard.escalate", "safety_hazard", due.id(), null,
                     java.util.Map.of("notified", recipients.size()));
+            cache.invalidate();
             log.info("Hazard {} overdue: escalated to {} users", due.id(), recipients.size());
         }
     }

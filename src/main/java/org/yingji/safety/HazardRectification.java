@@ -57,9 +57,11 @@ class HazardRectification {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final SafetyCache cache;
 
     HazardRectification(JdbcClient jdbc, Visibility visibility, EnterpriseRegistry registry, Departments departments,
-                        UserAccounts accounts, AuditLog audit, JsonMapper json, Clock clock) {
+                        UserAccounts accounts, AuditLog audit, JsonMapper json, Clock clock,
+                        SafetyCache cache) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.registry = registry;
@@ -68,6 +70,7 @@ class HazardRectification {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.cache = cache;
     }
 
     record Report(Long enterpriseId, String title, String description, String category, String foundBy, Double lon,
@@ -318,6 +321,7 @@ class HazardRectification {
     private HazardView step(CurrentUser user, long id, HazardView before, String action, String note) {
         jdbc.sql("insert into safety_hazard_step (hazard_id, at, actor, action, note) values (?, ?, ?, ?, ?)")
                 .params(id, Timestamp.from(clock.instant()), CurrentUser.actorName(), action, note).update();
+        cache.invalidate();
         HazardView after = get(user, id);
         audit.record("hazard." + action, "safety_hazard", id, before, after);
         return after;

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -122,8 +123,15 @@ class SafetyController {
 
     @Operation(summary = "The four-colour map: enterprises as GeoJSON points with their risk level")
     @GetMapping(value = "/layers/enterprises", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-    String enterpriseLayer() {
-        return registry.layer(CurrentUser.get());
+    ResponseEntity<byte[]> enterpriseLayer(@RequestHeader(value = "Accept-Encoding", required = false) String encoding) {
+        SafetyCache.Json layer = registry.layer(CurrentUser.get());
+        var response = ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
+                .header("Vary", "Accept-Encoding");
+        // 20 000 enterprises are ~5 MB of JSON: send the gzip made once per cache entry when the client takes it.
+        if (encoding != null && encoding.contains("gzip")) {
+            return response.header("Content-Encoding", "gzip").body(layer.gzip());
+        }
+        return response.body(layer.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     // Risk points ----------------------------------------------------------------------------------------

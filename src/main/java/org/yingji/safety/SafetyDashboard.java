@@ -20,12 +20,14 @@ class SafetyDashboard {
     private final Visibility visibility;
     private final Regions regions;
     private final Clock clock;
+    private final SafetyCache cache;
 
-    SafetyDashboard(JdbcClient jdbc, Visibility visibility, Regions regions, Clock clock) {
+    SafetyDashboard(JdbcClient jdbc, Visibility visibility, Regions regions, Clock clock, SafetyCache cache) {
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.regions = regions;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** Counts of one group; rectificationRate = closed / confirmed-or-later (0–1, null when none). */
@@ -40,8 +42,13 @@ class SafetyDashboard {
                      Map<String, Long> enterprisesByRisk) {
     }
 
+    /** The figures, from the cache when nothing changed in the last minute (see {@link SafetyCache}). */
     Dashboard of(CurrentUser user) {
         Visibility.Condition visible = visibility.of(user, "h.enterprise_id", "h.region_code");
+        return cache.get("dashboard:" + visible.key(), () -> compute(user, visible));
+    }
+
+    private Dashboard compute(CurrentUser user, Visibility.Condition visible) {
         Timestamp now = Timestamp.from(clock.instant());
         String figures = """
                 count(*) as total,

@@ -21,6 +21,11 @@ class Visibility {
 
     /** A condition such as {@code e.region_code like ?} with its one parameter. */
     record Condition(String sql, Object parameter) {
+
+        /** Identifies the condition for caching: the same SQL and parameter see the same rows. */
+        String key() {
+            return sql + "|" + (parameter instanceof Object[] array ? java.util.Arrays.toString(array) : parameter);
+        }
     }
 
     Condition of(CurrentUser user, String enterpriseIdColumn, String regionColumn) {

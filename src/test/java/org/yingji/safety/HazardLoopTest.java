@@ -160,6 +160,16 @@ class HazardLoopTest {
     }
 
     @Test
+    void theDashboardReflectsAWriteAtOnce() {
+        Api admin = TestUsers.admin(port);
+        long enterprise = SafetyTestData.createEnterprise(admin, TestUsers.uniqueName("看板"), "510303", 104.63, 29.37);
+        int before = admin.get("/api/safety/dashboard").json().get("totals").get("open").asInt();
+        assertThat(admin.get("/api/safety/dashboard").json().get("totals").get("open").asInt()).isEqualTo(before);
+        admin.post("/api/safety/hazards", report(enterprise, "看板缓存"));
+        assertThat(admin.get("/api/safety/dashboard").json().get("totals").get("open").asInt()).isEqualTo(before + 1);
+    }
+
+    @Test
     void riskPointsGradeTheEnterpriseInFourColours() {
         Api admin = TestUsers.admin(port);
         long enterprise = SafetyTestData.createEnterprise(admin, TestUsers.uniqueName("风险"), "510311", 104.85, 29.25);
