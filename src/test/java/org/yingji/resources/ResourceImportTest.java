@@ -38,7 +38,7 @@ class ResourceImportTest {
     void anImportWithOneBadRowListsItAndImportsNothing() throws Exception {
         Api admin = TestUsers.admin(port);
         String prefix = TestUsers.uniqueName("避难所");
-        byte[] sheet = shelters(admin, List.of(
+        byte[] sheet = ResourceImportTestSheets.shelters(admin, List.of(
                 new String[]{prefix + "-1", "510321", "104.42", "29.45", "Ⅰ类(长期)", "2000", "15000"},
                 new String[]{prefix + "-2", "510321", "104.43", "29.46", "Ⅲ类(短期)", "-5", "800"},
                 new String[]{prefix + "-3", "510322", "104.99", "29.20", "室内避难场所", "300", "1200"}));
@@ -51,7 +51,7 @@ class ResourceImportTest {
         assertThat(error.get("message").asString()).contains("不能为负数");
         assertThat(admin.get("/api/resources/shelters?q=" + prefix).json().get("total").asInt()).isZero();
 
-        byte[] fixed = shelters(admin, List.of(
+        byte[] fixed = ResourceImportTestSheets.shelters(admin, List.of(
                 new String[]{prefix + "-1", "510321", "104.42", "29.45", "Ⅰ类(长期)", "2000", "15000"},
                 new String[]{prefix + "-2", "510321", "104.43", "29.46", "Ⅲ类(短期)", "500", "800"},
                 new String[]{prefix + "-3", "510322", "104.99", "29.20", "室内避难场所", "300", "1200"}));
@@ -102,28 +102,6 @@ class ResourceImportTest {
             Thread.sleep(50);
         }
         throw new AssertionError("import did not finish");
-    }
-
-    /** Fills the downloaded template: name, region, lon, lat, then shelter type, capacity, area by header. */
-    static byte[] shelters(Api admin, List<String[]> rows) throws IOException {
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(admin.download("/api/resources/shelters/template.xlsx")))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            List<String> headers = headers(sheet);
-            int r = 1;
-            for (String[] values : rows) {
-                Row row = sheet.createRow(r++);
-                row.createCell(headers.indexOf("名称*")).setCellValue(values[0]);
-                row.createCell(headers.indexOf("行政区划代码*")).setCellValue(values[1]);
-                row.createCell(headers.indexOf("经度*")).setCellValue(Double.parseDouble(values[2]));
-                row.createCell(headers.indexOf("纬度*")).setCellValue(Double.parseDouble(values[3]));
-                row.createCell(headers.indexOf("场所类型*")).setCellValue(values[4]);
-                row.createCell(headers.indexOf("可容纳人数*")).setCellValue(Double.parseDouble(values[5]));
-                row.createCell(headers.indexOf("面积(㎡)*")).setCellValue(Double.parseDouble(values[6]));
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
     }
 
     static List<String> headers(Sheet sheet) {
