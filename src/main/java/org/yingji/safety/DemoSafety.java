@@ -97,13 +97,16 @@ class DemoSafety implements ApplicationRunner {
                             state == HazardState.REPORTED ? null : (major ? "MAJOR" : "GENERAL"), state.name(),
                             state == HazardState.REPORTED ? null : Timestamp.from(deadline), reporter,
                             Timestamp.from(reported), major && random.nextBoolean(),
-                            state == HazardState.CLOSED ? Timestamp.from(deadline.minus(Duration.ofDays(2))) : null});
+                            state == HazardState.CLOSED ? Timestamp.from(deadline.minus(Duration.ofDays(2))) : null,
+                            rs.getString(2).substring(0, 6), HazardRectification.month(reported),
+                            state == HazardState.CLOSED ? HazardRectification.month(deadline.minus(Duration.ofDays(2))) : null});
                 }
             });
             template.batchUpdate("""
                     insert into safety_hazard (enterprise_id, region_code, industry, title, description, category,
-                      grade, found_by, state, deadline, reported_by, reported_at, listed, closed_at)
-                    values (?, ?, ?, ?, '演示数据（合成）', 'OTHER', ?, 'INSPECTOR', ?, ?, ?, ?, ?, ?)""", hazards);
+                      grade, found_by, state, deadline, reported_by, reported_at, listed, closed_at, county_code,
+                      reported_month, closed_month)
+                    values (?, ?, ?, ?, '演示数据（合成）', 'OTHER', ?, 'INSPECTOR', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", hazards);
         });
         log.info("Generated {} synthetic enterprises and {} hazards in {} ms", scale, scale * HAZARDS_PER_ENTERPRISE,
                 (System.nanoTime() - started) / 1_000_000);

@@ -93,8 +93,8 @@ class Enterprises {
                         f.lon(), f.lat(), f.legalRepresentative(), f.safetyManager(), f.safetyManagerPhone(),
                         json.writeValueAsString(f.licences()), id)
                 .update();
-        jdbc.sql("update safety_hazard set region_code = ?, industry = ? where enterprise_id = ?")
-                .params(f.regionCode(), f.industry().name(), id).update();
+        jdbc.sql("update safety_hazard set region_code = ?, county_code = ?, industry = ? where enterprise_id = ?")
+                .params(f.regionCode(), f.regionCode().substring(0, 6), f.industry().name(), id).update();
     }
 
     /** Sets the enterprise's overall level to the worst of its risk points. */

@@ -108,12 +108,13 @@ class HazardRectification {
         Instant now = clock.instant();
         long id = jdbc.sql("""
                         insert into safety_hazard (enterprise_id, region_code, industry, title, description, category,
-                          found_by, lon, lat, state, reported_by, reported_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, ?) returning id""")
+                          found_by, lon, lat, state, reported_by, reported_at, county_code, reported_month)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, ?, ?, ?) returning id""")
                 .params(enterprise.id(), enterprise.regionCode(), enterprise.industry().name(), report.title().strip(),
                         report.description().strip(), report.category(), foundBy,
                         report.lon() == null ? enterprise.lon() : report.lon(),
-                        report.lat() == null ? enterprise.lat() : report.lat(), user.id(), Timestamp.from(now))
+                        report.lat() == null ? enterprise.lat() : report.lat(), user.id(), Timestamp.from(now),
+                        enterprise.regionCode().substring(0, 6), month(now))
                 .query(Long.class).single();
         return step(user, id, null, "report", "上报隐患");
     }
@@ -194,9 +195,9 @@ class HazardRectification {
         HazardView before = checkAcceptor(user, id);
         Instant now = clock.instant();
         jdbc.sql("""
-                        update safety_hazard set state = 'CLOSED', accepted_by = ?, closed_at = ?, updated_at = now()
-                        where id = ?""")
-                .params(user.id(), Timestamp.from(now), id).update();
+                        update safety_hazard set state = 'CLOSED', accepted_by = ?, closed_at = ?, closed_month = ?,
+                          updated_at = now() where id = ?""")
+                .params(user.id(), Timestamp.from(now), month(now), id).update();
         return step(user, id, before, "accept", note == null ? "验收通过，销号" : note);
     }
 
@@ -341,6 +342,12 @@ class HazardRectification {
             throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation.failed",
                     "请求参数不合法", problems.size() + " 个字段不合法", problems);
         }
+    }
+
+    /** yyyymm in Beijing time, the dashboard's month key. */
+    static int month(Instant at) {
+        var date = at.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        return date.getYear() * 100 + date.getMonthValue();
     }
 
     private static String defaultFoundBy(CurrentUser user) {

@@ -59,30 +59,40 @@ class SafetyDashboard {
                 count(*) filter (where listed) as listed,
                 count(*) filter (where state = 'CLOSED') as closed,
                 count(*) filter (where state <> 'REPORTED') as confirmed""";
-        var totals = jdbc.sql("select " + figures + " from safety_hazard h where " + visible.sql())
+        // One scan for the totals, the counties, the industries and both month series.
+        List<Figures> byCounty = new java.util.ArrayList<>();
+        List<Figures> byIndustry = new java.util.ArrayList<>();
+        Map<Integer, long[]> months = new java.util.TreeMap<>();
+        Figures[] totals = new Figures[1];
+        jdbc.sql("select county_code, industry, reported_month, closed_month, grouping(county_code) as g_county,"
+                        + " grouping(industry) as g_industry, grouping(reported_month) as g_reported,"
+                        + " grouping(closed_month) as g_closed, " + figures + " from safety_hazard h where " + visible.sql()
+                        + " group by grouping sets ((), (county_code), (industry), (reported_month), (closed_month))")
                 .params(now, visible.parameter())
-                .query((rs, n) -> figures("ALL", "合计", rs)).single();
-        List<Figures> byCounty = jdbc.sql("select substr(region_code, 1, 6) as key, " + figures
-                        + " from safety_hazard h where " + visible.sql() + " group by 1 order by 1")
-                .params(now, visible.parameter())
-                .query((rs, n) -> figures(rs.getString("key"), regions.nameOf(rs.getString("key")), rs)).list();
-        List<Figures> byIndustry = jdbc.sql("select industry as key, " + figures
-                        + " from safety_hazard h where " + visible.sql() + " group by 1 order by 1")
-                .params(now, visible.parameter())
-                .query((rs, n) -> figures(rs.getString("key"), Industry.valueOf(rs.getString("key")).label(), rs)).list();
-        List<Month> trend = jdbc.sql("""
-                        with months as (
-                          select to_char(date_trunc('month', reported_at at time zone 'Asia/Shanghai'), 'YYYY-MM') as month,
-                                 1 as reported, 0 as closed from safety_hazard h where\s""" + visible.sql() + "\n" + """
-                          union all
-                          select to_char(date_trunc('month', closed_at at time zone 'Asia/Shanghai'), 'YYYY-MM'), 0, 1
-                          from safety_hazard h where closed_at is not null and\s""" + visible.sql() + "\n" + """
-                        )
-                        select month, sum(reported) as reported, sum(closed) as closed from months
-                        group by month order by month desc limit 12""")
-                .params(visible.parameter(), visible.parameter()).query(Month.class).list();
-        trend = new java.util.ArrayList<>(trend);
-        java.util.Collections.reverse(trend);
+                .query(rs -> {
+                    if (rs.getInt("g_county") == 0) {
+                        String county = rs.getString("county_code");
+                        byCounty.add(figures(county, regions.nameOf(county), rs));
+                    } else if (rs.getInt("g_industry") == 0) {
+                        String industry = rs.getString("industry");
+                        byIndustry.add(figures(industry, Industry.valueOf(industry).label(), rs));
+                    } else if (rs.getInt("g_reported") == 0) {
+                        months.computeIfAbsent(rs.getInt("reported_month"), m -> new long[2])[0] = rs.getLong("total");
+                    } else if (rs.getInt("g_closed") == 0) {
+                        if (rs.getObject("closed_month") != null) {
+                            months.computeIfAbsent(rs.getInt("closed_month"), m -> new long[2])[1] = rs.getLong("total");
+                        }
+                    } else {
+                        totals[0] = figures("ALL", "合计", rs);
+                    }
+                });
+        byCounty.sort(java.util.Comparator.comparing(Figures::key));
+        byIndustry.sort(java.util.Comparator.comparing(Figures::key));
+        List<Month> trend = months.entrySet().stream()
+                .skip(Math.max(0, months.size() - 12))
+                .map(e -> new Month(String.format("%d-%02d", e.getKey() / 100, e.getKey() % 100), e.getValue()[0],
+                        e.getValue()[1]))
+                .toList();
         Visibility.Condition enterprises = visibility.of(user, "e.id", "e.region_code");
         Map<String, Long> byRisk = new java.util.LinkedHashMap<>();
         for (RiskLevel level : RiskLevel.values()) {
@@ -95,7 +105,7 @@ class SafetyDashboard {
                 .query(rs -> {
                     byRisk.put(rs.getString("level"), rs.getLong("n"));
                 });
-        return new Dashboard(totals, byCounty, byIndustry, trend, byRisk);
+        return new Dashboard(totals[0], byCounty, byIndustry, trend, byRisk);
     }
 
     private static Figures figures(String key, String name, java.sql.ResultSet rs) throws java.sql.SQLException {
