@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.InputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -16,8 +18,16 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 /**
  * The Excel form of a resource kind: Chinese column headers (required ones marked *), a template with a sheet of
@@ -107,51 +117,72 @@ final class ResourceSheet {
     }
 
     /**
-     * Reads the first sheet. Throws {@link IllegalArgumentException} naming the missing required columns when
-     * the header row is not the template's; blank rows are skipped.
+     * Reads the first sheet, streaming (SAX): the XML is never held as a tree, so 10 000 rows read in a fraction of
+     * the DOM reader's time and memory. Throws {@link IllegalArgumentException} naming the missing required
+     * columns when the header row is not the template's; blank rows are skipped.
      */
-    static List<SheetRow> read(ResourceKind kind, byte[] xlsx) throws IOException {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            Row headerRow = sheet.getRow(0);
-            if (headerRow == null) {
-                throw new IllegalArgumentException("第 1 行须为表头（请使用下载的导入模板）");
+    static List<SheetRow> read(ResourceKind kind, byte[] xlsx) throws Exception {
+        List<Column> columns = columns(kind);
+        List<SheetRow> rows = new ArrayList<>();
+        Map<String, Integer> positions = new HashMap<>();
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx))) {
+            XSSFReader reader = new XSSFReader(pkg);
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new IllegalArgumentException("文件中没有工作表");
             }
-            DataFormatter formatter = new DataFormatter();
-            Map<String, Integer> positions = new HashMap<>();
-            for (Cell cell : headerRow) {
-                String header = formatter.formatCellValue(cell).strip();
-                positions.put(header.endsWith("*") ? header.substring(0, header.length() - 1) : header,
-                        cell.getColumnIndex());
-            }
-            List<Column> columns = columns(kind);
-            List<String> missing = columns.stream().filter(c -> c.required() && !positions.containsKey(c.header()))
-                    .map(Column::header).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("缺少必填列：" + String.join("、", missing) + "（请使用下载的导入模板）");
-            }
-            List<SheetRow> rows = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
+            Map<Integer, String> cells = new HashMap<>();
+            XSSFSheetXMLHandler.SheetContentsHandler handler = new XSSFSheetXMLHandler.SheetContentsHandler() {
+                @Override
+                public void startRow(int rowNum) {
+                    cells.clear();
                 }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (Column column : columns) {
-                    Integer position = positions.get(column.header());
-                    if (position != null) {
-                        String text = formatter.formatCellValue(row.getCell(position)).strip();
-                        if (!text.isEmpty()) {
-                            values.put(column.field(), text);
+
+                @Override
+                public void endRow(int rowNum) {
+                    if (rowNum == 0) {
+                        cells.forEach((column, text) -> positions.put(
+                                text.endsWith("*") ? text.substring(0, text.length() - 1) : text, column));
+                        List<String> missing = columns.stream()
+                                .filter(c -> c.required() && !positions.containsKey(c.header()))
+                                .map(Column::header).toList();
+                        if (!missing.isEmpty()) {
+                            throw new IllegalArgumentException("缺少必填列：" + String.join("、", missing)
+                                    + "（请使用下载的导入模板）");
+                        }
+                        return;
+                    }
+                    Map<String, String> values = new LinkedHashMap<>();
+                    for (Column column : columns) {
+                        Integer position = positions.get(column.header());
+                        String text = position == null ? null : cells.get(position);
+                        if (text != null && !text.isBlank()) {
+                            values.put(column.field(), text.strip());
                         }
                     }
+                    if (!values.isEmpty()) {
+                        rows.add(new SheetRow(rowNum + 1, toInput(values)));
+                    }
                 }
-                if (!values.isEmpty()) {
-                    rows.add(new SheetRow(r + 1, toInput(values)));
+
+                @Override
+                public void cell(String reference, String formattedValue, XSSFComment comment) {
+                    if (reference != null && formattedValue != null) {
+                        cells.put((int) new CellReference(reference).getCol(), formattedValue.strip());
+                    }
                 }
+            };
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                        new ReadOnlySharedStringsTable(pkg), handler, new DataFormatter(), false));
+                parser.parse(new InputSource(sheet));
             }
-            return rows;
         }
+        if (positions.isEmpty()) {
+            throw new IllegalArgumentException("第 1 行须为表头（请使用下载的导入模板）");
+        }
+        return rows;
     }
 
     private static ResourceInput toInput(Map<String, String> values) {
