@@ -58,21 +58,15 @@ class DemoResources implements ApplicationRunner {
         int missing = (int) (scale - existing);
         SplittableRandom random = new SplittableRandom(20261129L + existing);
         List<Region> townships = regions.list(RegionScope.of("510300"), RegionLevel.TOWNSHIP, null);
-        double[] box = city.bbox();
         ResourceKind[] kinds = ResourceKind.values();
         Map<ResourceKind, List<ResourceValidation.Valid>> batches = new LinkedHashMap<>();
         for (int i = 0; i < missing; i++) {
             ResourceKind kind = kinds[i % kinds.length];
-            double lon;
-            double lat;
-            do {
-                lon = box[0] + random.nextDouble() * (box[2] - box[0]);
-                lat = box[1] + random.nextDouble() * (box[3] - box[1]);
-            } while (!city.contains(lon, lat));
+            double[] point = city.randomPoint(random);
             Region township = townships.get(random.nextInt(townships.size()));
             String status = kind.statuses().isEmpty() ? null : kind.statuses().keySet().iterator().next();
             batches.computeIfAbsent(kind, k -> new ArrayList<>()).add(new ResourceValidation.Valid(
-                    "演示" + kind.label() + "-" + (existing + i + 1), township.code(), lon, lat, null, status, false,
+                    "演示" + kind.label() + "-" + (existing + i + 1), township.code(), point[0], point[1], null, status, false,
                     attributes(kind, random)));
         }
         transaction.executeWithoutResult(s -> batches.forEach((kind, rows) -> resources.insertAll(kind, rows, SOURCE)));

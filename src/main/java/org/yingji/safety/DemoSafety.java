@@ -65,21 +65,15 @@ class DemoSafety implements ApplicationRunner {
         Industry[] industries = Industry.values();
         RiskLevel[] levels = RiskLevel.values();
         SplittableRandom random = new SplittableRandom(8);
-        double[] box = city.bbox();
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
             List<Object[]> enterprises = new java.util.ArrayList<>(scale);
             for (int i = 0; i < scale; i++) {
-                double lon;
-                double lat;
-                do {
-                    lon = box[0] + random.nextDouble() * (box[2] - box[0]);
-                    lat = box[1] + random.nextDouble() * (box[3] - box[1]);
-                } while (!city.contains(lon, lat));
+                double[] point = city.randomPoint(random);
                 String first17 = "91510399" + String.format("%09d", i);
                 enterprises.add(new Object[]{first17 + CreditCode.checkCharacter(first17), "演示企业-" + (i + 1),
                         industries[random.nextInt(industries.length)].name(), "SMALL",
-                        townships.get(random.nextInt(townships.size())).code(), lon, lat,
+                        townships.get(random.nextInt(townships.size())).code(), point[0], point[1],
                         random.nextInt(5) == 0 ? null : levels[random.nextInt(levels.length)].name()});
             }
             template.batchUpdate("""

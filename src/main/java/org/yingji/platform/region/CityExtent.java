@@ -35,6 +35,18 @@ public class CityExtent {
                 && area.covers(GeoJsonGeometries.FACTORY.createPoint(new Coordinate(lon, lat)));
     }
 
+    /** A uniformly random point inside the city (for synthetic demo and benchmark data): lon, lat. */
+    public double[] randomPoint(java.util.random.RandomGenerator random) {
+        double[] box = bbox();
+        while (true) {
+            double lon = box[0] + random.nextDouble() * (box[2] - box[0]);
+            double lat = box[1] + random.nextDouble() * (box[3] - box[1]);
+            if (contains(lon, lat)) {
+                return new double[]{lon, lat};
+            }
+        }
+    }
+
     /** The bounding box: minLon, minLat, maxLon, maxLat. */
     public double[] bbox() {
         if (envelope == null) {
