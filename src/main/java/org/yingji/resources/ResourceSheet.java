@@ -1,33 +1,17 @@
 package org.yingji.resources;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.io.InputStream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
+import org.yingji.platform.excel.ExcelSheets;
+import org.yingji.platform.excel.ExcelSheets.Column;
 
 /**
  * The Excel form of a resource kind: Chinese column headers (required ones marked *), a template with a sheet of
@@ -46,11 +30,7 @@ final class ResourceSheet {
     static final String ID = "ID";
     static final String REGION_NAME = "所属区划";
 
-    /** One column: its header and the input field it fills (a common field or attributes.x). */
-    record Column(String header, String field, boolean required) {
-    }
-
-    /** A data row of an uploaded sheet: its 1-based row number as Excel shows it, and the input it holds. */
+    /** A data row of an uploaded sheet: its row number as Excel shows it, and the input it holds. */
     record SheetRow(int rowNumber, ResourceInput input) {
     }
 
@@ -71,36 +51,17 @@ final class ResourceSheet {
         return columns;
     }
 
-    static String header(Column column) {
-        return column.required() ? column.header() + "*" : column.header();
-    }
-
     static void writeTemplate(ResourceKind kind, OutputStream out) throws IOException {
-        try (Workbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet(kind.label());
-            writeHeader(workbook, sheet, columns(kind), false);
-            Sheet help = workbook.createSheet("填写说明");
-            Row top = help.createRow(0);
-            top.createCell(0).setCellValue("列");
-            top.createCell(1).setCellValue("必填");
-            top.createCell(2).setCellValue("说明");
-            int r = 1;
-            for (Column column : columns(kind)) {
-                Row row = help.createRow(r++);
-                row.createCell(0).setCellValue(column.header());
-                row.createCell(1).setCellValue(column.required() ? "是" : "否");
-                row.createCell(2).setCellValue(explain(kind, column));
-            }
-            help.setColumnWidth(2, 100 * 256);
-            workbook.write(out);
-        }
+        ExcelSheets.writeTemplate(kind.label(), columns(kind), column -> explain(kind, column), out);
     }
 
     static void writeList(ResourceKind kind, Iterable<ResourceView> rows, OutputStream out) throws IOException {
         List<Column> columns = columns(kind);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             Sheet sheet = workbook.createSheet(kind.label());
-            writeHeader(workbook, sheet, columns, true);
+            List<String> headers = new ArrayList<>(columns.stream().map(Column::headerText).toList());
+            headers.addAll(List.of(ID, REGION_NAME));
+            ExcelSheets.writeHeader(workbook, sheet, headers);
             int r = 1;
             for (ResourceView view : rows) {
                 Row row = sheet.createRow(r++);
@@ -116,73 +77,10 @@ final class ResourceSheet {
         }
     }
 
-    /**
-     * Reads the first sheet, streaming (SAX): the XML is never held as a tree, so 10 000 rows read in a fraction of
-     * the DOM reader's time and memory. Throws {@link IllegalArgumentException} naming the missing required
-     * columns when the header row is not the template's; blank rows are skipped.
-     */
+    /** Reads an uploaded sheet into inputs (see {@link ExcelSheets#read}). */
     static List<SheetRow> read(ResourceKind kind, byte[] xlsx) throws Exception {
-        List<Column> columns = columns(kind);
-        List<SheetRow> rows = new ArrayList<>();
-        Map<String, Integer> positions = new HashMap<>();
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx))) {
-            XSSFReader reader = new XSSFReader(pkg);
-            var sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new IllegalArgumentException("文件中没有工作表");
-            }
-            Map<Integer, String> cells = new HashMap<>();
-            XSSFSheetXMLHandler.SheetContentsHandler handler = new XSSFSheetXMLHandler.SheetContentsHandler() {
-                @Override
-                public void startRow(int rowNum) {
-                    cells.clear();
-                }
-
-                @Override
-                public void endRow(int rowNum) {
-                    if (rowNum == 0) {
-                        cells.forEach((column, text) -> positions.put(
-                                text.endsWith("*") ? text.substring(0, text.length() - 1) : text, column));
-                        List<String> missing = columns.stream()
-                                .filter(c -> c.required() && !positions.containsKey(c.header()))
-                                .map(Column::header).toList();
-                        if (!missing.isEmpty()) {
-                            throw new IllegalArgumentException("缺少必填列：" + String.join("、", missing)
-                                    + "（请使用下载的导入模板）");
-                        }
-                        return;
-                    }
-                    Map<String, String> values = new LinkedHashMap<>();
-                    for (Column column : columns) {
-                        Integer position = positions.get(column.header());
-                        String text = position == null ? null : cells.get(position);
-                        if (text != null && !text.isBlank()) {
-                            values.put(column.field(), text.strip());
-                        }
-                    }
-                    if (!values.isEmpty()) {
-                        rows.add(new SheetRow(rowNum + 1, toInput(values)));
-                    }
-                }
-
-                @Override
-                public void cell(String reference, String formattedValue, XSSFComment comment) {
-                    if (reference != null && formattedValue != null) {
-                        cells.put((int) new CellReference(reference).getCol(), formattedValue.strip());
-                    }
-                }
-            };
-            try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                        new ReadOnlySharedStringsTable(pkg), handler, new DataFormatter(), false));
-                parser.parse(new InputSource(sheet));
-            }
-        }
-        if (positions.isEmpty()) {
-            throw new IllegalArgumentException("第 1 行须为表头（请使用下载的导入模板）");
-        }
-        return rows;
+        return ExcelSheets.read(xlsx, columns(kind)).stream()
+                .map(row -> new SheetRow(row.number(), toInput(row.values()))).toList();
     }
 
     private static ResourceInput toInput(Map<String, String> values) {
@@ -209,28 +107,6 @@ final class ResourceSheet {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private static void writeHeader(Workbook workbook, Sheet sheet, List<Column> columns, boolean withId) {
-        CellStyle style = workbook.createCellStyle();
-        style.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
-        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        var font = workbook.createFont();
-        font.setBold(true);
-        style.setFont(font);
-        Row row = sheet.createRow(0);
-        int c = 0;
-        for (Column column : columns) {
-            Cell cell = row.createCell(c);
-            cell.setCellValue(header(column));
-            cell.setCellStyle(style);
-            sheet.setColumnWidth(c++, 16 * 256);
-        }
-        if (withId) {
-            row.createCell(c++).setCellValue(ID);
-            row.createCell(c).setCellValue(REGION_NAME);
-        }
-        sheet.createFreezePane(0, 1);
     }
 
     private static String explain(ResourceKind kind, Column column) {

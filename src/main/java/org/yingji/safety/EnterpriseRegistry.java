@@ -148,7 +148,7 @@ class EnterpriseRegistry {
         throw new ProblemException.InvalidField("method", "Enum", "评价方法须为 LEC 或 MATRIX");
     }
 
-    private void check(CurrentUser user, Enterprises.Fields fields, Long id) {
+    void check(CurrentUser user, Enterprises.Fields fields, Long id) {
         if (!regions.exists(fields.regionCode())) {
             throw new ProblemException.InvalidField("regionCode", "region.unknown", "行政区划代码不存在");
         }

@@ -42,11 +42,14 @@ class SafetyController {
     private final EnterpriseRegistry registry;
     private final HazardRectification hazards;
     private final SafetyDashboard dashboard;
+    private final EnterpriseImport enterpriseImport;
 
-    SafetyController(EnterpriseRegistry registry, HazardRectification hazards, SafetyDashboard dashboard) {
+    SafetyController(EnterpriseRegistry registry, HazardRectification hazards, SafetyDashboard dashboard,
+                     EnterpriseImport enterpriseImport) {
         this.registry = registry;
         this.hazards = hazards;
         this.dashboard = dashboard;
+        this.enterpriseImport = enterpriseImport;
     }
 
     record EnterpriseRequest(
@@ -112,6 +115,23 @@ class SafetyController {
     @PutMapping("/enterprises/{id}")
     EnterpriseView updateEnterprise(@PathVariable long id, @Valid @RequestBody EnterpriseRequest request) {
         return registry.update(CurrentUser.get(), id, request.fields());
+    }
+
+    @Operation(summary = "Download the enterprise import template")
+    @GetMapping("/enterprises/template.xlsx")
+    void enterpriseTemplate(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode("企业导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8));
+        enterpriseImport.template(response.getOutputStream());
+    }
+
+    @Operation(summary = "Import enterprises from .xlsx, all or nothing: {imported}, or a 400 problem whose errors "
+            + "name every bad row and column (field rows[N].creditCode …)")
+    @PostMapping("/enterprises/import")
+    EnterpriseImport.Result importEnterprises(@RequestPart("file") MultipartFile file) throws IOException {
+        return enterpriseImport.importSheet(CurrentUser.get(),
+                file.getOriginalFilename() == null ? "upload.xlsx" : file.getOriginalFilename(), file.getBytes());
     }
 
     @Operation(summary = "Let a user with role ENTERPRISE_USER act for the enterprise")
