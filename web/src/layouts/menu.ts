@@ -23,6 +23,9 @@ import {
   WarningFilled,
   School,
   VideoCamera,
+  Warning,
+  DataAnalysis,
+  Histogram,
 } from '@element-plus/icons-vue'
 import { KIND_STYLES } from '@/stores/resourceKinds'
 
@@ -69,7 +72,18 @@ export const menu: MenuItem[] = [
   { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
   { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
   { index: 'routing', labelKey: 'menu.routing', icon: Guide, coming: true },
-  { index: 'safety', labelKey: 'menu.safety', icon: FirstAidKit, coming: true },
+  {
+    index: 'safety',
+    labelKey: 'menu.safety',
+    icon: FirstAidKit,
+    permission: 'safety:read',
+    children: [
+      { index: '/safety/enterprises', labelKey: 'menu.safetyEnterprises', icon: OfficeBuilding },
+      { index: '/safety/hazards', labelKey: 'menu.safetyHazards', icon: Warning },
+      { index: '/safety/dashboard', labelKey: 'menu.safetyDashboard', icon: DataAnalysis, permission: 'safety:regulate' },
+      { index: '/safety/my', labelKey: 'menu.safetyMy', icon: Histogram, roles: ['ENTERPRISE_USER'] },
+    ],
+  },
   { index: 'enforcement', labelKey: 'menu.enforcement', icon: Stamp, coming: true },
   {
     index: 'admin',
@@ -85,10 +99,12 @@ export const menu: MenuItem[] = [
   { index: '/account/tokens', labelKey: 'menu.tokens', icon: Key },
 ]
 
+/** The items (and sub-items) the role may see; a group left without children is dropped. */
 export function visibleMenu(role: string | undefined, permissions: readonly string[] = []): MenuItem[] {
-  return menu.filter(
-    (m) =>
-      (!m.roles || (role !== undefined && m.roles.includes(role))) &&
-      (!m.permission || permissions.includes(m.permission)),
-  )
+  const allowed = (m: MenuItem) =>
+    (!m.roles || (role !== undefined && m.roles.includes(role))) && (!m.permission || permissions.includes(m.permission))
+  return menu
+    .filter(allowed)
+    .map((m) => (m.children ? { ...m, children: m.children.filter(allowed) } : m))
+    .filter((m) => !m.children || m.children.length > 0)
 }

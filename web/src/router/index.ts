@@ -63,6 +63,44 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'resource:read', titleKey: 'menu.resources' },
       },
       {
+        // after the guard has loaded the user: an enterprise user lands on their own dashboard
+        path: 'safety',
+        name: 'safety',
+        component: () => import('@/views/error/NotFound.vue'),
+        beforeEnter: () => (session.me?.role === 'ENTERPRISE_USER' ? '/safety/my' : '/safety/hazards'),
+      },
+      {
+        path: 'safety/enterprises',
+        name: 'safety-enterprises',
+        component: () => import('@/views/safety/enterprises/list.vue'),
+        meta: { permission: 'safety:read', titleKey: 'menu.safetyEnterprises' },
+      },
+      {
+        path: 'safety/hazards',
+        name: 'safety-hazards',
+        component: () => import('@/views/safety/hazards/list.vue'),
+        meta: { permission: 'safety:read', titleKey: 'menu.safetyHazards' },
+      },
+      {
+        path: 'safety/hazards/:id',
+        name: 'safety-hazard',
+        component: () => import('@/views/safety/hazards/detail.vue'),
+        props: true,
+        meta: { permission: 'safety:read', titleKey: 'safety.hazard.detailTitle' },
+      },
+      {
+        path: 'safety/dashboard',
+        name: 'safety-dashboard',
+        component: () => import('@/views/safety/dashboard.vue'),
+        meta: { permission: 'safety:regulate', titleKey: 'menu.safetyDashboard' },
+      },
+      {
+        path: 'safety/my',
+        name: 'safety-my',
+        component: () => import('@/views/safety/my.vue'),
+        meta: { roles: ['ENTERPRISE_USER'], titleKey: 'menu.safetyMy' },
+      },
+      {
         path: 'admin/users',
         name: 'admin-users',
         component: () => import('@/views/admin/users/list.vue'),

@@ -31,3 +31,12 @@ export function prettyJson(value: unknown): string | null {
   }
   return JSON.stringify(value, null, 2)
 }
+
+/** Replaces ISO-8601 instants inside a server text (e.g. a notification body) with local `YYYY-MM-DD HH:mm`. */
+export function localiseInstants(text: string | null | undefined): string {
+  if (!text) return ''
+  return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g, (iso) => {
+    const local = formatDateTime(iso)
+    return local === iso ? iso : local.slice(0, 16)
+  })
+}
