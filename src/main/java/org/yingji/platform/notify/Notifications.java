@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * after that transaction commits, so nobody is told about something that was rolled back.
  */
 @Service
-public class Notifications {
+public class Notifications implements org.springframework.beans.factory.DisposableBean {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -77,6 +77,25 @@ public class Notifications {
             remove.run();
         }
         return emitter;
+    }
+
+    /** A comment line every 25 s: proxies keep the stream open, and streams of closed tabs are found and dropped. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 25_000)
+    void heartbeat() {
+        streams.forEach((user, list) -> list.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                list.remove(emitter);
+            }
+        }));
+    }
+
+    /** Ends open streams at shutdown so the server does not wait for them. */
+    @Override
+    public void destroy() {
+        streams.values().forEach(list -> list.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     private void push(Notification notification) {

@@ -129,6 +129,11 @@ class ProblemHandler {
                 request.getRequestURI(), List.of());
     }
 
+    /** The client went away (e.g. a closed tab on an SSE stream): nothing to answer, nothing to log. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
