@@ -68,7 +68,9 @@ class SafetyBrowserTest {
             WebElement description = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("textarea#hazard-form-description, #hazard-form-description textarea")));
             description.sendKeys("可燃气体报警器无响应");
-            browser.click("#hazard-form-category .el-select__wrapper, #hazard-form-category.el-select .el-select__wrapper");
+            // Element Plus puts the id on the select's hidden input: open the select by its wrapper.
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='hazard-form-category']/ancestor::div[contains(@class,'el-select__wrapper')]"))).click();
             browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//div[contains(@class,'el-popper') and not(contains(@style,'display: none'))]//li[contains(.,'危化品储存')]")))
                     .click();
