@@ -54,8 +54,7 @@ class ResourceAdministration {
     private ResourceValidation.Valid validOrThrow(CurrentUser user, ResourceKind kind, ResourceInput input) {
         ResourceValidation.Result result = validation.check(kind, input, user.scope());
         if (!result.ok()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation.failed",
-                    "请求参数不合法", result.problems().size() + " 个字段不合法", result.problems());
+            throw new ProblemException.Invalid(result.problems());
         }
         return result.valid();
     }

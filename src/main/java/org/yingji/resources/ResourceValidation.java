@@ -53,10 +53,11 @@ class ResourceValidation {
         String regionCode = trim(input.regionCode());
         if (regionCode == null) {
             problems.add(new FieldProblem("regionCode", "NotBlank", "不能为空"));
-        } else if (!regions.exists(regionCode)) {
-            problems.add(new FieldProblem("regionCode", "region.unknown", "行政区划代码不存在"));
-        } else if (!scope.contains(regionCode)) {
-            problems.add(new FieldProblem("regionCode", "region.outside-scope", "超出您的管辖范围"));
+        } else {
+            FieldProblem region = regions.scopeProblem("regionCode", regionCode, scope);
+            if (region != null) {
+                problems.add(region);
+            }
         }
         if (input.lon() == null) {
             problems.add(new FieldProblem("lon", "NotNull", "不能为空"));

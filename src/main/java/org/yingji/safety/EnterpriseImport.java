@@ -131,8 +131,7 @@ class EnterpriseImport {
             problems.add(new FieldProblem("lon", "Number", "经纬度须为数字"));
         }
         if (!problems.isEmpty()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation.failed",
-                    "请求参数不合法", problems.size() + " 个字段不合法", problems);
+            throw new ProblemException.Invalid(problems);
         }
         return new Enterprises.Fields(CreditCode.of(v.get("creditCode")), v.get("name"), industry, scale,
                 v.get("park"), v.get("regionCode"), lon, lat, v.get("legalRepresentative"), v.get("safetyManager"),

@@ -149,12 +149,7 @@ class EnterpriseRegistry {
     }
 
     void check(CurrentUser user, Enterprises.Fields fields, Long id) {
-        if (!regions.exists(fields.regionCode())) {
-            throw new ProblemException.InvalidField("regionCode", "region.unknown", "行政区划代码不存在");
-        }
-        if (!user.scope().contains(fields.regionCode())) {
-            throw new ProblemException.InvalidField("regionCode", "region.outside-scope", "超出您的管辖范围");
-        }
+        regions.requireInScope("regionCode", fields.regionCode(), user.scope());
         if (!city.contains(fields.lon(), fields.lat())) {
             throw new ProblemException.InvalidField("lon", "location.outside-city", "坐标不在自贡市范围内（WGS84）");
         }

@@ -339,8 +339,7 @@ class HazardRectification {
 
     private static void invalidIf(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation.failed",
-                    "请求参数不合法", problems.size() + " 个字段不合法", problems);
+            throw new ProblemException.Invalid(problems);
         }
     }
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yingji.platform.security.CurrentUser;
+import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
 
@@ -37,7 +38,7 @@ import org.yingji.platform.web.PageView;
 @PreAuthorize("hasAuthority('safety:read')")
 class SafetyController {
 
-    static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+    static final String PHONE = FieldProblem.PHONE;
 
     private final EnterpriseRegistry registry;
     private final HazardRectification hazards;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yingji.platform.web.FieldProblem;
+import org.yingji.platform.web.ProblemException;
 
 /**
  * The region directory, held in memory: about 1 100 rows that change only with a new division list, read on
@@ -68,6 +70,28 @@ public class Regions {
         }
         result.sort(Comparator.comparing(Region::code));
         return result;
+    }
+
+    /**
+     * Why a region code may not be used by a user of {@code scope} in {@code field}: unknown, or outside the
+     * subtree. Null when it may.
+     */
+    public FieldProblem scopeProblem(String field, String code, RegionScope scope) {
+        if (!exists(code)) {
+            return new FieldProblem(field, "region.unknown", "行政区划代码不存在");
+        }
+        if (!scope.contains(code)) {
+            return new FieldProblem(field, "region.outside-scope", "超出您的管辖范围");
+        }
+        return null;
+    }
+
+    /** Throws a 400 naming {@code field} when the code is unknown or outside the scope. */
+    public void requireInScope(String field, String code, RegionScope scope) {
+        FieldProblem problem = scopeProblem(field, code, scope);
+        if (problem != null) {
+            throw new ProblemException.InvalidField(problem.field(), problem.key(), problem.message());
+        }
     }
 
     /** The GeoJSON geometry of a region's boundary, if public data has one. */

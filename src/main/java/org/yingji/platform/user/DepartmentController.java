@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yingji.platform.audit.AuditLog;
 import org.yingji.platform.region.Regions;
 import org.yingji.platform.security.CurrentUser;
-import org.yingji.platform.web.ProblemException;
 
 @Tag(name = "部门 Departments")
 @RestController
@@ -55,12 +54,7 @@ class DepartmentController {
     @Transactional
     public ResponseEntity<Department> create(@Valid @RequestBody CreateDepartmentRequest request) {
         CurrentUser user = CurrentUser.get();
-        if (!regions.exists(request.regionCode())) {
-            throw new ProblemException.InvalidField("regionCode", "region.unknown", "行政区划代码不存在");
-        }
-        if (!user.scope().contains(request.regionCode())) {
-            throw new ProblemException.InvalidField("regionCode", "region.outside-scope", "超出您的管辖范围");
-        }
+        regions.requireInScope("regionCode", request.regionCode(), user.scope());
         long id = departments.insert(request.code().strip(), request.name().strip(), request.regionCode());
         Department created = departments.findById(id).orElseThrow();
         audit.record("department.create", "department", id, null, created);

@@ -118,12 +118,7 @@ public class UserAdministration {
     }
 
     private void checkFields(CurrentUser admin, UserFields fields) {
-        if (!regions.exists(fields.regionCode())) {
-            throw new ProblemException.InvalidField("regionCode", "region.unknown", "行政区划代码不存在");
-        }
-        if (!admin.scope().contains(fields.regionCode())) {
-            throw new ProblemException.InvalidField("regionCode", "region.outside-scope", "超出您的管辖范围");
-        }
+        regions.requireInScope("regionCode", fields.regionCode(), admin.scope());
         if (fields.departmentId() != null && departments.findById(fields.departmentId()).isEmpty()) {
             throw new ProblemException.InvalidField("departmentId", "department.unknown", "部门不存在");
         }

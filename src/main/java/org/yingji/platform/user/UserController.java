@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yingji.platform.security.CurrentUser;
+import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
 
@@ -27,7 +28,7 @@ import org.yingji.platform.web.PageView;
 @RestController
 class UserController {
 
-    static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+    static final String PHONE = FieldProblem.PHONE;
 
     private final UserAdministration administration;
 

@@ -8,4 +8,7 @@ package org.yingji.platform.web;
  * @param message what is wrong, in Chinese
  */
 public record FieldProblem(String field, String key, String message) {
+
+    /** A mainland mobile (11 digits) or a landline with area code: the phone of a person. */
+    public static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
 }

@@ -59,6 +59,13 @@ public class ProblemException extends RuntimeException {
         }
     }
 
+    /** 400 for several fields at once, so a form or an import row shows every problem together. */
+    public static class Invalid extends ProblemException {
+        public Invalid(List<FieldProblem> errors) {
+            super(HttpStatus.BAD_REQUEST, "validation.failed", "请求参数不合法", errors.size() + " 个字段不合法", errors);
+        }
+    }
+
     /** 400 for one field that passed bean validation but breaks a rule only the domain knows. */
     public static class InvalidField extends ProblemException {
         public InvalidField(String field, String key, String message) {
