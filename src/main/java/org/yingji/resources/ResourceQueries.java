@@ -41,7 +41,8 @@ public class ResourceQueries {
                 .toList();
     }
 
-    static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
+    /** Great-circle distance in metres (WGS84 sphere). */
+    public static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
         double earthRadius = 6_371_008.8;
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
