@@ -32,7 +32,7 @@ class DutyController {
         this.alarms = alarms;
     }
 
-    record RosterRequest(LocalDate dutyDate, String shift, String personName, String phone, boolean leader,
+    record RosterRequest(LocalDate dutyDate, String shift, String personName, String phone, Boolean leader,
                          String regionCode) {
     }
 
@@ -54,7 +54,7 @@ class DutyController {
     @PreAuthorize("hasAuthority('duty:manage')")
     ResponseEntity<Duty.RosterEntry> addRoster(@RequestBody RosterRequest r) {
         return ResponseEntity.status(HttpStatus.CREATED).body(duty.addRoster(CurrentUser.get(), r.dutyDate(), r.shift(),
-                r.personName(), r.phone(), r.leader(), r.regionCode()));
+                r.personName(), r.phone(), Boolean.TRUE.equals(r.leader()), r.regionCode()));
     }
 
     @DeleteMapping("/duty/roster/{id}")
