@@ -11,6 +11,7 @@ import org.yingji.platform.region.CityExtent;
 import org.yingji.platform.region.Regions;
 import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.user.Role;
+import org.yingji.platform.user.UserAccount;
 import org.yingji.platform.user.UserAccounts;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
@@ -48,6 +49,15 @@ class EnterpriseRegistry {
     record RiskPointView(long id, long enterpriseId, String name, String activity, String hazardFactors,
                          String controls, String method, BigDecimal l, BigDecimal e, BigDecimal c, Integer likelihood,
                          Integer severity, BigDecimal score, RiskLevel level) {
+    }
+
+    /** A user account acting for an enterprise, without anything secret. */
+    record Member(long id, String username, String displayName, String phone, String regionCode, boolean enabled) {
+
+        static Member of(UserAccount account) {
+            return new Member(account.id(), account.username(), account.displayName(), account.phone(),
+                    account.regionCode(), account.enabled());
+        }
     }
 
     EnterpriseView get(CurrentUser user, long id) {
@@ -93,6 +103,31 @@ class EnterpriseRegistry {
         }
         enterprises.addMember(enterpriseId, userId);
         audit.record("enterprise.add-member", "enterprise", enterpriseId, null, Map.of("userId", userId));
+    }
+
+    @Transactional
+    void removeMember(CurrentUser user, long enterpriseId, long userId) {
+        requireRegulator(user);
+        get(user, enterpriseId);
+        if (!enterprises.removeMember(enterpriseId, userId)) {
+            throw new ProblemException.NotFound("企业人员", userId);
+        }
+        audit.record("enterprise.remove-member", "enterprise", enterpriseId, Map.of("userId", userId), null);
+    }
+
+    List<Member> members(CurrentUser user, long enterpriseId) {
+        get(user, enterpriseId);
+        return enterprises.memberIds(enterpriseId).stream().map(accounts::findById)
+                .flatMap(java.util.Optional::stream).map(Member::of).toList();
+    }
+
+    /**
+     * Accounts of role ENTERPRISE_USER in the regulator's region that could be added: regulators add members but
+     * need not hold user:manage, so they search here rather than in the user administration.
+     */
+    PageView<Member> memberCandidates(CurrentUser user, String text, PageRequest page) {
+        requireRegulator(user);
+        return accounts.search(user.scope(), text, Role.ENTERPRISE_USER, null, page).map(Member::of);
     }
 
     List<RiskPointView> riskPoints(CurrentUser user, long enterpriseId) {

@@ -142,6 +142,27 @@ class SafetyController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Users acting for the enterprise")
+    @GetMapping("/enterprises/{id}/members")
+    List<EnterpriseRegistry.Member> members(@PathVariable long id) {
+        return registry.members(CurrentUser.get(), id);
+    }
+
+    @Operation(summary = "Stop a user acting for the enterprise (regulators)")
+    @DeleteMapping("/enterprises/{id}/members/{userId}")
+    ResponseEntity<Void> removeMember(@PathVariable long id, @PathVariable long userId) {
+        registry.removeMember(CurrentUser.get(), id, userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Accounts of role ENTERPRISE_USER in my region that a regulator may add as members")
+    @GetMapping("/member-candidates")
+    PageView<EnterpriseRegistry.Member> memberCandidates(@RequestParam(required = false) String q,
+                                                         @RequestParam(required = false) Integer page,
+                                                         @RequestParam(required = false) Integer size) {
+        return registry.memberCandidates(CurrentUser.get(), q, PageRequest.of(page, size));
+    }
+
     @Operation(summary = "The four-colour map: enterprises as GeoJSON points with their risk level")
     @GetMapping(value = "/layers/enterprises", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<byte[]> enterpriseLayer(@RequestHeader(value = "Accept-Encoding", required = false) String encoding) {
