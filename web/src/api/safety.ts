@@ -277,6 +277,10 @@ export interface HazardQuery {
   regionCode?: string | null
   overdue?: boolean | null
   listed?: boolean | null
+  /** every state but CLOSED */
+  open?: boolean | null
+  /** newest first (default) or nearest deadline first */
+  sort?: 'newest' | 'deadline' | null
   page?: number
   size?: number
 }
@@ -302,7 +306,7 @@ export interface PlanInput {
 
 export async function listHazards(query: HazardQuery): Promise<Page<HazardView>> {
   // `overdue=false` would mean nothing to the server: only send it when set
-  const params = cleanParams({ ...query, overdue: query.overdue ? true : null })
+  const params = cleanParams({ ...query, overdue: query.overdue ? true : null, open: query.open ? true : null })
   const { data } = await http.get<Page<HazardView>>(`${API}/hazards`, { params })
   return data
 }

@@ -31,6 +31,7 @@ import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
+import org.yingji.platform.web.ProblemException;
 
 @Tag(name = "安全生产 Safety production")
 @RestController
@@ -200,7 +201,8 @@ class SafetyController {
 
     // Hidden hazards -------------------------------------------------------------------------------------
 
-    @Operation(summary = "Hidden hazards I may see, newest first")
+    @Operation(summary = "Hidden hazards I may see, newest first or (sort=deadline) nearest deadline first; "
+            + "open=true leaves out closed ones")
     @GetMapping("/hazards")
     PageView<HazardView> hazards(@RequestParam(required = false) HazardState state,
                                  @RequestParam(required = false) String grade,
@@ -208,11 +210,24 @@ class SafetyController {
                                  @RequestParam(required = false) String regionCode,
                                  @RequestParam(required = false) Boolean overdue,
                                  @RequestParam(required = false) Boolean listed,
+                                 @RequestParam(required = false) Boolean open,
+                                 @RequestParam(required = false) String sort,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         return hazards.search(CurrentUser.get(),
-                new HazardRectification.HazardFilter(state, grade, enterpriseId, regionCode, overdue, listed),
+                new HazardRectification.HazardFilter(state, grade, enterpriseId, regionCode, overdue, listed, open,
+                        hazardSort(sort)),
                 PageRequest.of(page, size));
+    }
+
+    private static boolean hazardSort(String sort) {
+        if (sort == null || sort.isBlank() || sort.equals("newest")) {
+            return false;
+        }
+        if (sort.equals("deadline")) {
+            return true;
+        }
+        throw new ProblemException.InvalidField("sort", "sort.unknown", "排序方式只能是 newest 或 deadline");
     }
 
     @Operation(summary = "One hazard with its steps")
