@@ -13,6 +13,7 @@ import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.user.Role;
 import org.yingji.platform.user.UserAccount;
 import org.yingji.platform.user.UserAccounts;
+import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
 import org.yingji.platform.web.ProblemException;
@@ -84,6 +85,9 @@ class EnterpriseRegistry {
     @Transactional
     EnterpriseView update(CurrentUser user, long id, Enterprises.Fields fields) {
         EnterpriseView before = get(user, id);
+        if (!Visibility.regulator(user)) {
+            requireUnchangedRegistration(before, fields);
+        }
         check(user, fields, id);
         enterprises.update(id, fields);
         EnterpriseView after = get(user, id);
@@ -192,6 +196,32 @@ class EnterpriseRegistry {
             throw new ProblemException.Conflict("conflict.credit-code", "统一社会信用代码 " + fields.creditCode().value()
                     + " 已登记");
         }
+    }
+
+    /**
+     * An enterprise keeps its own contacts, scale, location and licences; what it is registered as (credit code,
+     * name, industry, park, region) decides who regulates it, so only a regulator changes that.
+     */
+    private static void requireUnchangedRegistration(EnterpriseView before, Enterprises.Fields after) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Map<String, Boolean> changed = new java.util.LinkedHashMap<>();
+        changed.put("creditCode", !before.creditCode().equals(after.creditCode().value()));
+        changed.put("name", !before.name().equals(after.name()));
+        changed.put("industry", before.industry() != after.industry());
+        changed.put("park", !java.util.Objects.equals(blankToNull(before.park()), blankToNull(after.park())));
+        changed.put("regionCode", !before.regionCode().equals(after.regionCode()));
+        changed.forEach((field, isChanged) -> {
+            if (isChanged) {
+                problems.add(new FieldProblem(field, "enterprise.regulator-only", "企业登记信息只能由监管部门修改"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ProblemException.Invalid(problems);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static void requireRegulator(CurrentUser user) {

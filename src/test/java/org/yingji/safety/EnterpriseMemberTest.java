@@ -51,6 +51,30 @@ class EnterpriseMemberTest {
     }
 
     @Test
+    void aMemberKeepsTheContactsButNotTheRegistration() {
+        Api admin = TestUsers.admin(port);
+        String name = TestUsers.uniqueName("登记");
+        Map<String, Object> body = SafetyTestData.enterprise(name, "510303", 104.63, 29.37);
+        long enterprise = admin.post("/api/safety/enterprises", body).json().get("id").asLong();
+        Api member = SafetyTestData.enterpriseUser(port, admin, enterprise, "510303");
+
+        body.put("safetyManagerPhone", "13800005678");
+        Api.Response contacts = member.put("/api/safety/enterprises/" + enterprise, body);
+        assertThat(contacts.status()).as(contacts.toString()).isEqualTo(200);
+        assertThat(contacts.json().get("safetyManagerPhone").asString()).isEqualTo("13800005678");
+
+        body.put("name", name + "（改名）");
+        body.put("regionCode", "510304");
+        Api.Response registration = member.put("/api/safety/enterprises/" + enterprise, body);
+        assertThat(registration.status()).isEqualTo(400);
+        assertThat(registration.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactly("name", "regionCode");
+        assertThat(registration.json().get("errors").get(0).get("key").asString())
+                .isEqualTo("enterprise.regulator-only");
+        assertThat(admin.put("/api/safety/enterprises/" + enterprise, body).status()).isEqualTo(200);
+    }
+
+    @Test
     void candidatesStayInsideTheRegulatorsRegion() {
         Api admin = TestUsers.admin(port);
         Api inspector = TestUsers.user(port, admin, TestUsers.uniqueName("insp"), "INSPECTOR", "510303");
