@@ -350,7 +350,7 @@ class HazardRectification {
 
     /** yyyymm in Beijing time, the dashboard's month key. */
     static int month(Instant at) {
-        var date = at.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        var date = at.atZone(org.yingji.platform.time.BeijingTime.ZONE);
         return date.getYear() * 100 + date.getMonthValue();
     }
 
