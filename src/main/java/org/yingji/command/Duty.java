@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,14 +13,13 @@ import org.springframework.util.StringUtils;
 import org.yingji.platform.audit.AuditLog;
 import org.yingji.platform.region.Regions;
 import org.yingji.platform.security.CurrentUser;
+import org.yingji.platform.time.BeijingTime;
 import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.ProblemException;
 
 /** Duty rosters (值班表, with the leader on duty), the duty log and shift handover. */
 @Service
 class Duty {
-
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     record RosterEntry(long id, LocalDate dutyDate, String shift, String personName, String phone, boolean leader,
                        String regionCode) {
@@ -112,7 +110,7 @@ class Duty {
     }
 
     Handover handover(CurrentUser user) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), BEIJING);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BeijingTime.ZONE);
         Timestamp last = jdbc.sql("select max(at) from duty_log where kind = 'HANDOVER' and region_code like ?")
                 .param(user.scope().likePattern()).query((rs, n) -> rs.getTimestamp(1)).list().get(0);
         List<LogEntry> since = jdbc.sql("""

@@ -1,6 +1,5 @@
 package org.yingji.command;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +7,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.yingji.platform.security.CurrentUser;
+import org.yingji.platform.time.BeijingTime;
 
 /** The situation report (突发事件信息专报) and the plan export, built as one document model for Word and PDF. */
 @Service
 class Sitreps {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BeijingTime.ZONE);
 
     private final Incidents incidents;
     private final LossFigures losses;
