@@ -46,7 +46,7 @@ class Documents {
 
     private final String fontPath;
 
-    Documents(@Value("${yingji.command.pdf-font:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2}") String fontPath) {
+    Documents(@Value("${yingji.command.pdf-font}") String fontPath) {
         this.fontPath = fontPath;
     }
 
