@@ -70,7 +70,17 @@ export const menu: MenuItem[] = [
   },
   { index: 'monitoring', labelKey: 'menu.monitoring', icon: Monitor, coming: true },
   { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
-  { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
+  {
+    index: 'command',
+    labelKey: 'menu.command',
+    icon: Aim,
+    permission: 'command:read',
+    children: [
+      { index: '/command/incidents', labelKey: 'menu.commandIncidents', icon: Warning },
+      { index: '/command/duty', labelKey: 'menu.commandDuty', icon: Bell },
+      { index: '/command/plans', labelKey: 'menu.commandPlans', icon: Document },
+    ],
+  },
   { index: 'routing', labelKey: 'menu.routing', icon: Guide, coming: true },
   {
     index: 'safety',
