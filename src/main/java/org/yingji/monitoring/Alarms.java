@@ -174,9 +174,7 @@ class Alarms {
     @Transactional
     AlarmView assign(CurrentUser user, long id, long assigneeId, String comment) {
         Open open = openInScope(user, id);
-        Long found = jdbc.sql("select id from app_user where id = ? and enabled and ? like region_code || '%'")
-                .params(assigneeId, open.regionCode()).query(Long.class).optional().orElse(null);
-        if (found == null) {
+        if (usersCovering(open.regionCode(), "id = ?", assigneeId).isEmpty()) {
             throw new ProblemException.InvalidField("assigneeId", "alarm.assignee", "负责人不存在或不负责该区域");
         }
         jdbc.sql("update mon_alarm set assignee_id = ? where id = ?").params(assigneeId, id).update();
@@ -283,12 +281,17 @@ class Alarms {
 
     /** The enabled users of a role whose region covers the alarm's region. */
     private void notify(String role, String regionCode, String title, String body, long alarmId) {
-        List<Long> users = jdbc.sql("""
-                        select id from app_user where enabled and role = ? and ? like region_code || '%'""")
-                .params(role, regionCode).query(Long.class).list();
+        List<Long> users = usersCovering(regionCode, "role = ?", role);
         if (!users.isEmpty()) {
             notifications.send(users, title, body, "/monitoring/alarms?id=" + alarmId);
         }
+    }
+
+    /** Enabled users matching {@code condition} whose region subtree holds {@code regionCode}. */
+    private List<Long> usersCovering(String regionCode, String condition, Object param) {
+        return jdbc.sql("select id, region_code from app_user where enabled and " + condition).param(param)
+                .query((rs, n) -> RegionScope.of(rs.getString(2)).contains(regionCode) ? rs.getLong(1) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private void pushAfterCommit(long id) {
