@@ -78,16 +78,16 @@ class Alarms {
             String type = t.rule().type().name();
             Open open = jdbc.sql("""
                             select id, level, max_level, state, region_code from mon_alarm
-                            where sensor_id = ? and rule_type = ? and state <> 'CLEARED'""")
-                    .params(sensor.id(), type).query(Open.class).optional().orElse(null);
+                            where sensor_id = ? and rule_id = ? and state <> 'CLEARED'""")
+                    .params(sensor.id(), t.rule().id()).query(Open.class).optional().orElse(null);
             String forecast = change.forecast() == null ? null : change.forecast().text();
             if (open == null && t.to() != Level.NORMAL) {
                 String message = message(sensor, t);
                 long id = jdbc.sql("""
-                                insert into mon_alarm (sensor_id, station_id, rule_type, level, max_level, state, value,
-                                                       message, forecast, region_code, raised_at)
-                                values (?, ?, ?, ?, ?, 'RAISED', ?, ?, ?, ?, ?) returning id""")
-                        .params(sensor.id(), sensor.stationId(), type, t.to().name(), t.to().name(), t.measure(),
+                                insert into mon_alarm (sensor_id, station_id, rule_id, rule_type, level, max_level, state,
+                                                       value, message, forecast, region_code, raised_at)
+                                values (?, ?, ?, ?, ?, ?, 'RAISED', ?, ?, ?, ?, ?) returning id""")
+                        .params(sensor.id(), sensor.stationId(), t.rule().id(), type, t.to().name(), t.to().name(), t.measure(),
                                 message, forecast, sensor.regionCode(), Timestamp.from(now))
                         .query(Long.class).single();
                 step(id, now, "system", "RAISED", t.to(), t.measure(), message);

@@ -46,15 +46,16 @@ class LiveState {
         List<Rule> all = stations.rules().stream().map(Stations.RuleRow::rule).toList();
         Map<Long, List<Rule>> bySensor = new HashMap<>();
         for (SensorInfo sensor : ids.values()) {
-            Map<Rule.Type, Rule> chosen = new java.util.EnumMap<>(Rule.Type.class);
+            // One rule per type and window: the sensor's own rule wins over its kind's.
+            Map<String, Rule> chosen = new java.util.LinkedHashMap<>();
             for (Rule rule : all) {
                 if (rule.sensorId() == null && rule.kind() == sensor.kind()) {
-                    chosen.putIfAbsent(rule.type(), rule);
+                    chosen.putIfAbsent(rule.type() + "/" + rule.window(), rule);
                 }
             }
             for (Rule rule : all) {
                 if (rule.sensorId() != null && rule.sensorId() == sensor.id()) {
-                    chosen.put(rule.type(), rule); // the sensor's own rule wins over its kind's
+                    chosen.put(rule.type() + "/" + rule.window(), rule);
                 }
             }
             List<Rule> list = List.copyOf(chosen.values());
@@ -82,11 +83,11 @@ class LiveState {
             }
             return null;
         }).list();
-        jdbc.sql("select sensor_id, rule_type, level from mon_alarm where state <> 'CLEARED'").query((rs, n) -> {
+        jdbc.sql("select sensor_id, rule_id, level from mon_alarm where state <> 'CLEARED'").query((rs, n) -> {
             SensorState state = states.get(rs.getLong(1));
             if (state != null) {
                 synchronized (state) {
-                    state.setLevel(Rule.Type.valueOf(rs.getString(2)), Level.valueOf(rs.getString(3)));
+                    state.setLevel(rs.getLong(2), Level.valueOf(rs.getString(3)));
                 }
             }
             return null;

@@ -31,10 +31,10 @@ final class RuleEngine {
                 case ACCUMULATION -> state.sum(rule.window());
                 case OFFLINE -> 0;
             };
-            Level from = state.level(rule.type());
+            Level from = state.level(rule.id());
             Level to = rule.type() == Rule.Type.OFFLINE ? Level.NORMAL : rule.level(measure, from);
             if (to != from) {
-                state.setLevel(rule.type(), to);
+                state.setLevel(rule.id(), to);
                 transitions.add(new Transition(rule, from, to, measure));
             }
         }
@@ -50,10 +50,10 @@ final class RuleEngine {
             }
             SensorState.Point last = state.last();
             double minutes = Duration.between(last == null ? since : last.time(), now).toSeconds() / 60.0;
-            Level from = state.level(Rule.Type.OFFLINE);
+            Level from = state.level(rule.id());
             Level to = rule.level(minutes, from);
             if (to != from) {
-                state.setLevel(Rule.Type.OFFLINE, to);
+                state.setLevel(rule.id(), to);
                 transitions.add(new Transition(rule, from, to, minutes));
             }
         }
@@ -82,7 +82,7 @@ final class RuleEngine {
         if (last == null || threshold == null || Double.isNaN(slope)) {
             return new Forecast(slope, null, null, null);
         }
-        var next = threshold.nextLine(state.level(Rule.Type.THRESHOLD));
+        var next = threshold.nextLine(state.level(threshold.id()));
         if (next == null) {
             return new Forecast(slope, null, null, null);
         }

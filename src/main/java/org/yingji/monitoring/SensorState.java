@@ -3,13 +3,13 @@ package org.yingji.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * What the rule engine remembers of one sensor: its recent readings (as long as the longest window of its rules,
- * at least the trend window) and the colour of each of its rules. Not thread-safe: callers lock the instance.
+ * at least the trend window) and the colour of each of its rules (by rule id). Not thread-safe: callers lock the instance.
  */
 final class SensorState {
 
@@ -20,7 +20,7 @@ final class SensorState {
     }
 
     private final ArrayDeque<Point> points = new ArrayDeque<>();
-    private final Map<Rule.Type, Level> levels = new EnumMap<>(Rule.Type.class);
+    private final Map<Long, Level> levels = new HashMap<>();
     private Duration keep = TREND_WINDOW;
 
     void keepAtLeast(Duration window) {
@@ -47,12 +47,13 @@ final class SensorState {
         return points.peekLast();
     }
 
-    Level level(Rule.Type type) {
-        return levels.getOrDefault(type, Level.NORMAL);
+    /** The colour of a rule (by id) on this sensor. */
+    Level level(long ruleId) {
+        return levels.getOrDefault(ruleId, Level.NORMAL);
     }
 
-    void setLevel(Rule.Type type, Level level) {
-        levels.put(type, level);
+    void setLevel(long ruleId, Level level) {
+        levels.put(ruleId, level);
     }
 
     Level worst() {

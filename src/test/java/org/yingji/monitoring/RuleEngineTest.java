@@ -24,7 +24,7 @@ class RuleEngineTest {
         List<Level> levels = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             RuleEngine.onReading(state, rules, T0.plusSeconds(60L * (i + 1)), values[i]);
-            levels.add(state.level(rules.get(0).type()));
+            levels.add(state.level(rules.get(0).id()));
         }
         return levels;
     }
@@ -55,7 +55,7 @@ class RuleEngineTest {
             transitions.addAll(RuleEngine.onReading(state, List.of(WATER), T0.plusSeconds(60L * i), hovering[i]));
         }
         assertThat(transitions).singleElement().extracting(RuleEngine.Transition::to).isEqualTo(Level.RED);
-        assertThat(state.level(Rule.Type.THRESHOLD)).isEqualTo(Level.RED);
+        assertThat(state.level(1)).isEqualTo(Level.RED);
     }
 
     @Test
@@ -74,7 +74,7 @@ class RuleEngineTest {
 
     @Test
     void unsetColoursAreSkipped() {
-        Rule redOnly = new Rule(2, 1L, SensorKind.MINE_CH4, Rule.Type.THRESHOLD, Rule.Direction.ABOVE, 0,
+        Rule redOnly = new Rule(1, 1L, SensorKind.MINE_CH4, Rule.Type.THRESHOLD, Rule.Direction.ABOVE, 0,
                 Rule.lines(null, null, 1.0, 1.5), 0.1);
         assertThat(feed(new SensorState(), List.of(redOnly), 0.5, 1.2, 1.6, 0.95, 0.89))
                 .containsExactly(Level.NORMAL, Level.ORANGE, Level.RED, Level.ORANGE, Level.NORMAL);
@@ -86,7 +86,7 @@ class RuleEngineTest {
         assertThat(RuleEngine.onReading(state, List.of(WATER), T0.plusSeconds(60), 14)).hasSize(1);
         assertThat(RuleEngine.onReading(state, List.of(WATER), T0.plusSeconds(60), 1)).isEmpty();
         assertThat(RuleEngine.onReading(state, List.of(WATER), T0, 1)).isEmpty();
-        assertThat(state.level(Rule.Type.THRESHOLD)).isEqualTo(Level.RED);
+        assertThat(state.level(1)).isEqualTo(Level.RED);
     }
 
     @Test
@@ -99,7 +99,7 @@ class RuleEngineTest {
         for (int i = 0; i <= 30; i++) {
             RuleEngine.onReading(state, List.of(rate), T0.plusSeconds(60L * i), 0.1 * i);
         }
-        assertThat(state.level(Rule.Type.RATE)).isEqualTo(Level.NORMAL);
+        assertThat(state.level(1)).isEqualTo(Level.NORMAL);
         // then 0.5 mm/min = 30 mm/h for 30 minutes: over the 60-minute window (3 + 15) mm / 1 h = 18 mm/h
         double v = 3;
         for (int i = 31; i <= 60; i++) {
@@ -107,17 +107,17 @@ class RuleEngineTest {
             RuleEngine.onReading(state, List.of(rate), T0.plusSeconds(60L * i), v);
         }
         assertThat(state.ratePerHour(60)).isCloseTo(18.0, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(state.level(Rule.Type.RATE)).isEqualTo(Level.YELLOW);
+        assertThat(state.level(1)).isEqualTo(Level.YELLOW);
         for (int i = 61; i <= 90; i++) {
             v += 0.5;
             RuleEngine.onReading(state, List.of(rate), T0.plusSeconds(60L * i), v);
         }
-        assertThat(state.level(Rule.Type.RATE)).isEqualTo(Level.RED);
+        assertThat(state.level(1)).isEqualTo(Level.RED);
     }
 
     @Test
     void rainAccumulatesOverOneHourAndTwentyFourHours() {
-        Rule hour = new Rule(3, 1L, SensorKind.RAINFALL, Rule.Type.ACCUMULATION, Rule.Direction.ABOVE, 60,
+        Rule hour = new Rule(1, 1L, SensorKind.RAINFALL, Rule.Type.ACCUMULATION, Rule.Direction.ABOVE, 60,
                 Rule.lines(null, 30.0, 50.0, 70.0), 0);
         SensorState state = new SensorState();
         state.keepAtLeast(java.time.Duration.ofHours(24));
@@ -125,7 +125,7 @@ class RuleEngineTest {
         List<Level> levels = new ArrayList<>();
         for (int i = 1; i <= 14; i++) {
             RuleEngine.onReading(state, List.of(hour), T0.plusSeconds(300L * i), 5);
-            levels.add(state.level(Rule.Type.ACCUMULATION));
+            levels.add(state.level(1));
         }
         assertThat(state.sum(60)).isEqualTo(60);
         assertThat(levels.get(5)).isEqualTo(Level.YELLOW);   // 30 mm after 30 min
@@ -133,13 +133,30 @@ class RuleEngineTest {
         assertThat(levels.get(13)).isEqualTo(Level.ORANGE);  // never more than 60 mm in an hour
         // rain stops: the hour's sum falls back to zero
         RuleEngine.onReading(state, List.of(hour), T0.plusSeconds(300L * 14 + 3600), 0);
-        assertThat(state.level(Rule.Type.ACCUMULATION)).isEqualTo(Level.NORMAL);
+        assertThat(state.level(1)).isEqualTo(Level.NORMAL);
         assertThat(state.sum(24 * 60)).isEqualTo(70);
     }
 
     @Test
+    void oneHourAndTwentyFourHourRainRulesKeepTheirOwnColours() {
+        Rule hour = new Rule(10, 1L, SensorKind.RAINFALL, Rule.Type.ACCUMULATION, Rule.Direction.ABOVE, 60,
+                Rule.lines(null, 30.0, null, 70.0), 0);
+        Rule day = new Rule(11, 1L, SensorKind.RAINFALL, Rule.Type.ACCUMULATION, Rule.Direction.ABOVE, 24 * 60,
+                Rule.lines(null, 50.0, null, 100.0), 0);
+        SensorState state = new SensorState();
+        state.keepAtLeast(java.time.Duration.ofHours(24));
+        // steady 4 mm per 10 minutes = 24 mm/h for six hours: never yellow in an hour, red over the day
+        for (int i = 1; i <= 36; i++) {
+            RuleEngine.onReading(state, List.of(hour, day), T0.plusSeconds(600L * i), 4);
+        }
+        assertThat(state.level(10)).isEqualTo(Level.NORMAL);
+        assertThat(state.level(11)).isEqualTo(Level.RED);
+        assertThat(state.worst()).isEqualTo(Level.RED);
+    }
+
+    @Test
     void offlineAfterMinutesWithoutDataAndBackOnTheNextReading() {
-        Rule offline = new Rule(4, null, SensorKind.WATER_LEVEL, Rule.Type.OFFLINE, Rule.Direction.ABOVE, 0,
+        Rule offline = new Rule(1, null, SensorKind.WATER_LEVEL, Rule.Type.OFFLINE, Rule.Direction.ABOVE, 0,
                 Rule.lines(null, 30.0, null, 120.0), 0);
         SensorState state = new SensorState();
         RuleEngine.onReading(state, List.of(offline), T0, 5);
