@@ -45,9 +45,11 @@ class MonitoringController {
     private final MonitoringStream stream;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DemoMonitoring demo;
 
     MonitoringController(Stations stations, StationAdministration admin, LiveState live, MonitoringStream stream,
-                         JdbcClient jdbc, Clock clock) {
+                         JdbcClient jdbc, Clock clock, DemoMonitoring demo) {
+        this.demo = demo;
         this.stations = stations;
         this.admin = admin;
         this.live = live;
@@ -217,7 +219,7 @@ class MonitoringController {
     }
 
     @Operation(summary = "站点图层（GeoJSON），颜色为当前最高预警级别")
-    @GetMapping(value = "/layer", produces = "application/geo+json")
+    @GetMapping("/layer")
     Map<String, Object> layer() {
         Map<Long, Level> levels = live.stationLevels();
         List<Map<String, Object>> features = jdbc.sql("""
@@ -280,5 +282,14 @@ class MonitoringController {
                 .paramSource(Map.of("reason", String.valueOf(reason), "limit", p.size(), "offset", p.offset()))
                 .query(DeadLetterView.class).list();
         return new PageView<>(items, total, p.page(), p.size());
+    }
+
+    @Operation(summary = "演示：触发暴雨情景（模拟器经 MQTT 发布读数，多个传感器越过预警线）")
+    @PostMapping("/simulator/storm")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('monitoring:manage')")
+    Map<String, Object> storm() {
+        demo.storm();
+        return Map.of("until", clock.instant().plus(DemoMonitoring.STORM));
     }
 }
