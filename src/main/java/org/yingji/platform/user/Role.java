@@ -7,19 +7,19 @@ import java.util.Set;
  * endpoints check; the region subtree a user sees is a separate axis (see RegionScope).
  */
 public enum Role {
-    ADMIN("系统管理员", Set.of("user:manage", "department:manage", "audit:read", "region:read", "resource:read",
-            "resource:manage", "safety:read", "safety:report", "safety:regulate")),
-    COMMANDER("指挥长", Set.of("region:read", "department:read", "resource:read", "resource:manage",
+    ADMIN("系统管理员", Set.of("user:manage", "department:manage", "audit:read", "routing:read", "region:read",
+            "resource:read", "resource:manage", "safety:read", "safety:report", "safety:regulate")),
+    COMMANDER("指挥长", Set.of("routing:read", "region:read", "department:read", "resource:read", "resource:manage",
             "safety:read", "safety:regulate")),
-    DUTY_OFFICER("值班员", Set.of("region:read", "department:read", "resource:read", "resource:manage",
+    DUTY_OFFICER("值班员", Set.of("routing:read", "region:read", "department:read", "resource:read", "resource:manage",
             "safety:read", "safety:report")),
-    DEPARTMENT_USER("部门用户", Set.of("region:read", "department:read", "resource:read", "resource:manage",
+    DEPARTMENT_USER("部门用户", Set.of("routing:read", "region:read", "department:read", "resource:read", "resource:manage",
             "safety:read", "safety:report", "safety:regulate")),
     ENTERPRISE_USER("企业安全管理员", Set.of("region:read", "safety:read", "safety:report")),
-    INSPECTOR("执法检查员", Set.of("region:read", "department:read", "resource:read", "safety:read",
+    INSPECTOR("执法检查员", Set.of("routing:read", "region:read", "department:read", "resource:read", "safety:read",
             "safety:report", "safety:regulate")),
-    GRID_WORKER("网格员", Set.of("region:read", "resource:read", "safety:read", "safety:report")),
-    INFO_OFFICER("灾害信息员", Set.of("region:read", "resource:read"));
+    GRID_WORKER("网格员", Set.of("routing:read", "region:read", "resource:read", "safety:read", "safety:report")),
+    INFO_OFFICER("灾害信息员", Set.of("routing:read", "region:read", "resource:read"));
 
     private final String label;
     private final Set<String> permissions;
