@@ -19,22 +19,23 @@ import org.yingji.resources.ResourceView;
 /**
  * The T-minute response circle (应急救援5分钟力量调度圈): the union of every fire station's isochrone, and how
  * much population, how many hazard sources and protection targets lie inside, per county and township; with
- * candidate stations ("what if") added on top. Isochrones are cached per position, time and graph, so a changed
- * or added station costs one isochrone and the candidates only their own; the counts are recomputed each time
- * (about a thousand villages), so they always follow the current stations, hazards and targets.
+ * candidate stations ("what if") added on top. The stations' area is one multi-source search, cached per set of
+ * station positions, time and graph (a moved, added or removed station makes a new key, so no event is needed);
+ * candidates' isochrones are cached per position. The counts are recomputed each time (about a thousand
+ * villages), so they always follow the current hazards and targets.
  */
 @Service
 class Coverage {
 
     static final int MAX_CANDIDATES = 20;
     static final String VILLAGE_NOTE = "村社区以中心点近似：中心点在覆盖范围内即计为该村人口全部覆盖";
-    private static final int CACHE_LIMIT = 5_000;
+    private static final int CACHE_LIMIT = 1_000;
 
     private final TravelTimes travelTimes;
     private final RoadNetwork network;
     private final ResourceQueries resources;
     private final Regions regions;
-    private final Map<String, Geometry> isochrones = new ConcurrentHashMap<>();
+    private final Map<String, Geometry> areas = new ConcurrentHashMap<>();
 
     Coverage(TravelTimes travelTimes, RoadNetwork network, ResourceQueries resources, Regions regions) {
         this.travelTimes = travelTimes;
@@ -70,11 +71,7 @@ class Coverage {
         RegionScope city = RegionScope.of(cityCode());
         List<Station> stations = resources.all(city, ResourceKind.FIRE_STATION).stream()
                 .map(r -> new Station(r.id(), r.name(), r.lon(), r.lat())).toList();
-        List<Geometry> stationAreas = new ArrayList<>();
-        for (Station station : stations) {
-            stationAreas.add(isochrone(station.lon(), station.lat(), minutes));
-        }
-        Geometry area = union(stationAreas);
+        Geometry area = stationsArea(stations, minutes);
 
         List<CoverageCount.Village> villages = villages(scope);
         List<CoverageCount.Site> hazards = sites(scope, ResourceKind.HAZARD_SOURCE);
@@ -85,7 +82,7 @@ class Coverage {
         Geometry areaAfter = null;
         List<CandidateGain> gains = new ArrayList<>();
         if (!candidates.isEmpty()) {
-            List<Geometry> all = new ArrayList<>(stationAreas);
+            List<Geometry> all = new ArrayList<>(List.of(area));
             for (double[] candidate : candidates) {
                 Geometry own = isochrone(candidate[0], candidate[1], minutes);
                 all.add(own);
@@ -131,19 +128,36 @@ class Coverage {
                 .map(Region::code).orElseThrow();
     }
 
-    /** One isochrone, remembered per position, time and loaded graph (a new graph means new keys). */
+    /** The stations' area, remembered per station positions, time and loaded graph. */
+    private Geometry stationsArea(List<Station> stations, double minutes) {
+        StringBuilder key = new StringBuilder(graphKey(minutes));
+        stations.forEach(s -> key.append(';').append(s.lon()).append(',').append(s.lat()));
+        return cached(key.toString(), () -> travelTimes.reachable(
+                stations.stream().map(s -> new double[]{s.lon(), s.lat()}).toList(), minutes).area());
+    }
+
+    /** One candidate's isochrone, remembered per position, time and loaded graph. */
     private Geometry isochrone(double lon, double lat, double minutes) {
-        String key = System.identityHashCode(network.graph()) + ":" + lon + "," + lat + ":" + minutes;
-        Geometry cached = isochrones.get(key);
+        return cached(graphKey(minutes) + ";" + lon + "," + lat,
+                () -> travelTimes.isochrone(lon, lat, minutes).area());
+    }
+
+    /** A new graph (or none) means new keys, so nothing computed on the old one is reused. */
+    private String graphKey(double minutes) {
+        return System.identityHashCode(network.graph()) + ":" + minutes;
+    }
+
+    private Geometry cached(String key, java.util.function.Supplier<Geometry> compute) {
+        Geometry cached = areas.get(key);
         if (cached != null) {
             return cached;
         }
-        if (isochrones.size() > CACHE_LIMIT) {
-            isochrones.clear();
+        if (areas.size() > CACHE_LIMIT) {
+            areas.clear();
         }
-        Geometry area = travelTimes.isochrone(lon, lat, minutes).area();
+        Geometry area = compute.get();
         Geometry valid = area.isValid() ? area : area.buffer(0);
-        isochrones.put(key, valid);
+        areas.put(key, valid);
         return valid;
     }
 

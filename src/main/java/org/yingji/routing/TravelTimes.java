@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.util.GeometricShapeFactory;
 import org.springframework.stereotype.Service;
 import org.yingji.platform.region.RegionScope;
@@ -64,7 +65,8 @@ public class TravelTimes {
 
     public Basis basis() {
         if (network.graph() != null) {
-            return new Basis(false, "按路网计算（OpenStreetMap，消防车辆按道路限速的 90%）");
+            return new Basis(false, "按路网计算（" + java.nio.file.Path.of(settings.osmFile()).getFileName()
+                    + "，车辆按道路限速的 90% 行驶）");
         }
         String why = switch (network.state()) {
             case BUILDING -> "路网正在构建";
@@ -162,9 +164,31 @@ public class TravelTimes {
                 area = GEOMETRY.createPolygon();
             }
         } else {
-            area = circle(lon, lat, minutes * 60 * settings.averageSpeedKmh() / 3.6 / settings.detourFactor());
+            area = circle(lon, lat, estimateRadius(minutes));
         }
         return new Isochrone(minutes, area, basis.estimate(), basis.text());
+    }
+
+    /**
+     * The area reached within {@code minutes} from the nearest of several points (e.g. every fire station): the
+     * union of their isochrones, computed in one search. Points off the road network are left out.
+     */
+    public Isochrone reachable(List<double[]> starts, double minutes) {
+        requireMinutes(minutes);
+        Basis basis = basis();
+        RoadGraph graph = network.graph();
+        Geometry area;
+        if (graph != null) {
+            area = graph.reachable(RoadGraph.CAR, graph.snapAll(RoadGraph.CAR, starts), minutes * 60);
+        } else {
+            List<Geometry> circles = starts.stream().map(p -> circle(p[0], p[1], estimateRadius(minutes))).toList();
+            area = circles.isEmpty() ? GEOMETRY.createPolygon() : UnaryUnionOp.union(circles);
+        }
+        return new Isochrone(minutes, area, basis.estimate(), basis.text());
+    }
+
+    private double estimateRadius(double minutes) {
+        return minutes * 60 * settings.averageSpeedKmh() / 3.6 / settings.detourFactor();
     }
 
     static void requireMinutes(double minutes) {

@@ -172,8 +172,12 @@ class RoadGraphTest {
         Geometry corridor = graph.isochrone(RoadGraph.CAR, N7[0], N7[1], 300);
         assertThat(corridor.contains(point(new double[]{104.80, 29.30}))).isTrue();
         assertThat(corridor.contains(point(new double[]{104.77, 29.30}))).isFalse();
-        Geometry both = area.union(corridor);
+        assertThat(CoverageCount.count(area.union(corridor), villages, hazards, targets).total().populationShare())
+                .isEqualTo(1.0);
+        // both stations in one multi-source search: the same coverage as the union of their isochrones
+        Geometry both = graph.reachable(RoadGraph.CAR, graph.snapAll(RoadGraph.CAR, List.of(N1, N7)), 300);
         assertThat(CoverageCount.count(both, villages, hazards, targets).total().populationShare()).isEqualTo(1.0);
+        assertThat(both.contains(point(new double[]{104.77, 29.30}))).isFalse();
     }
 
     @Test

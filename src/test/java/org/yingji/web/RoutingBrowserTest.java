@@ -62,7 +62,7 @@ class RoutingBrowserTest extends RoadGridContext {
             double before = Double.parseDouble(share.getAttribute("data-before"));
             assertThat(before).isBetween(0.0, 0.9);
             assertThat(browser.driver.findElements(By.id("cov-estimate"))).isEmpty();
-            assertThat(browser.driver.findElement(By.id("cov-basis")).getText()).contains("按路网计算");
+            assertThat(browser.driver.findElement(By.id("cov-basis")).getText()).contains("按路网计算").contains("synthetic-zigong-grid.osm");
             assertThat(browser.driver.findElement(By.id("cov-kpi-population")).getText()).contains("%");
             Thread.sleep(800); // the area is drawn on the next frame
             browser.screenshot("30-coverage-seeded-stations");
