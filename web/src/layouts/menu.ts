@@ -71,7 +71,13 @@ export const menu: MenuItem[] = [
   { index: 'monitoring', labelKey: 'menu.monitoring', icon: Monitor, coming: true },
   { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
   { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
-  { index: 'routing', labelKey: 'menu.routing', icon: Guide, coming: true },
+  {
+    index: 'routing',
+    labelKey: 'menu.routing',
+    icon: Guide,
+    permission: 'routing:read',
+    children: [{ index: '/routing/coverage', labelKey: 'menu.routingCoverage', icon: Van }],
+  },
   {
     index: 'safety',
     labelKey: 'menu.safety',
