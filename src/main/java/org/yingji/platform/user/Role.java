@@ -8,18 +8,19 @@ import java.util.Set;
  */
 public enum Role {
     ADMIN("系统管理员", Set.of("user:manage", "department:manage", "audit:read", "region:read", "resource:read",
-            "resource:manage", "safety:read", "safety:report", "safety:regulate")),
+            "resource:manage", "safety:read", "safety:report", "safety:regulate", "warning:read", "warning:draft",
+            "warning:approve", "warning:publish", "warning:recipients")),
     COMMANDER("指挥长", Set.of("region:read", "department:read", "resource:read", "resource:manage",
-            "safety:read", "safety:regulate")),
+            "safety:read", "safety:regulate", "warning:read", "warning:approve", "warning:publish")),
     DUTY_OFFICER("值班员", Set.of("region:read", "department:read", "resource:read", "resource:manage",
-            "safety:read", "safety:report")),
+            "safety:read", "safety:report", "warning:read", "warning:draft", "warning:recipients")),
     DEPARTMENT_USER("部门用户", Set.of("region:read", "department:read", "resource:read", "resource:manage",
-            "safety:read", "safety:report", "safety:regulate")),
+            "safety:read", "safety:report", "safety:regulate", "warning:read", "warning:draft")),
     ENTERPRISE_USER("企业安全管理员", Set.of("region:read", "safety:read", "safety:report")),
     INSPECTOR("执法检查员", Set.of("region:read", "department:read", "resource:read", "safety:read",
             "safety:report", "safety:regulate")),
     GRID_WORKER("网格员", Set.of("region:read", "resource:read", "safety:read", "safety:report")),
-    INFO_OFFICER("灾害信息员", Set.of("region:read", "resource:read"));
+    INFO_OFFICER("灾害信息员", Set.of("region:read", "resource:read", "warning:read", "warning:draft"));
 
     private final String label;
     private final Set<String> permissions;
