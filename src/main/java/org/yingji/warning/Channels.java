@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.yingji.platform.mqtt.Mqtt;
 import org.yingji.platform.notify.Notifications;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,11 +24,12 @@ class Channels implements DisposableBean {
     record Configured(String id, WarningSettings.Channel settings, WarningChannel channel) {
     }
 
-    Channels(WarningSettings settings, Notifications notifications, JsonMapper json, ReceiptLog receipts) {
+    Channels(WarningSettings settings, Notifications notifications, JsonMapper json, ReceiptLog receipts, Mqtt mqtt) {
         this.configured = settings.channels();
         factories.put("smpp", (id, c) -> new SmppChannel(id, c, receipts));
         factories.put("sse", (id, c) -> new SseChannel(id, notifications));
         factories.put("webhook", (id, c) -> new WebhookChannel(id, c, json));
+        factories.put("mqtt", (id, c) -> new MqttBroadcastChannel(id, c, mqtt, json, receipts));
         factories.put("sink", SinkChannel::new);
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.yingji.Api;
 import org.yingji.PlatformTest;
 import org.yingji.TestUsers;
+import org.yingji.platform.mqtt.Mqtt;
 import org.yingji.platform.region.Region;
 import org.yingji.platform.region.RegionLevel;
 import org.yingji.platform.region.RegionScope;
@@ -30,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The must-show path: draft → approve by a second person → publish; the CAP document validates; the SMPP test
- * SMSC receives the SMS and returns delivery receipts; the webhook receives the CAP; receipts and coverage add up.
+ * SMSC receives the SMS and returns delivery receipts; a broadcast terminal on MQTT plays and acknowledges; the
+ * webhook receives the CAP; receipts and coverage add up.
  */
 @PlatformTest
 class WarningFlowTest {
@@ -76,6 +80,8 @@ class WarningFlowTest {
     Regions regions;
     @Autowired
     CapDocuments cap;
+    @Autowired
+    Mqtt mqtt;
 
     static Map<String, Object> box(double lon, double lat, double half) {
         return Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(lon - half, lat - half),
@@ -126,6 +132,27 @@ class WarningFlowTest {
         }
         assertThat(admin.post("/api/warning/recipients", Map.of("kind", "PHONE", "address", "13900000009",
                 "regionCode", outside.code())).status()).isEqualTo(201);
+        String terminalCode = "T-" + inside.code();
+        assertThat(admin.post("/api/warning/recipients", Map.of("kind", "TERMINAL", "address", terminalCode,
+                "name", inside.name() + "广播", "regionCode", inside.code(), "lon", inside.lon(), "lat", inside.lat(),
+                "speakers", 4)).status()).isEqualTo(201);
+        List<String> played = new CopyOnWriteArrayList<>();
+        MqttClient terminal = new MqttClient(mqtt.brokerUrl(), terminalCode, new MemoryPersistence());
+        terminal.connect();
+        terminal.subscribe("yingji/broadcast/" + terminalCode, 1, (topic, message) -> {
+            String body = new String(message.getPayload(), StandardCharsets.UTF_8);
+            played.add(body);
+            String ack = "{\"messageId\":\"" + Api.JSON.readTree(body).get("messageId").asString() + "\"}";
+            // Acknowledge from another thread: Paho forbids publishing from its callback.
+            new Thread(() -> {
+                try {
+                    terminal.publish("yingji/broadcast/" + terminalCode + "/ack", ack.getBytes(StandardCharsets.UTF_8),
+                            1, false);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).start();
+        });
         assertThat(approver.post("/api/warning/subscription", Map.of("regionCode", inside.code())).status())
                 .isEqualTo(200);
 
@@ -155,12 +182,17 @@ class WarningFlowTest {
         assertThat(SMSC.received.get(0).text()).contains("红色暴雨预警", "自流井区暴雨红色预警", "请立即转移");
         await("receipts", () -> {
             JsonNode channels = admin.get("/api/warnings/" + id + "/receipts").json().get("channels");
-            return channels.size() == 3 && count(channels, "sms", "delivered") == 3
+            return channels.size() == 4 && count(channels, "sms", "delivered") == 3
+                    && count(channels, "broadcast", "delivered") == 1
                     && count(channels, "app", "sent") == 1 && count(channels, "webhook", "delivered") == 1;
         });
         JsonNode receipts = admin.get("/api/warnings/" + id + "/receipts?channel=sms").json();
         assertThat(receipts.get("items")).hasSize(3);
         receipts.get("items").forEach(r -> assertThat(r.get("status").asString()).isEqualTo("DELIVERED"));
+
+        // Broadcast: the terminal got the text on its topic and acknowledged.
+        assertThat(played).hasSize(1);
+        assertThat(Api.JSON.readTree(played.get(0)).get("text").asString()).contains("请立即转移");
 
         // Webhook: one POST carrying the CAP document.
         assertThat(WEBHOOK_BODIES).hasSize(1);
@@ -182,16 +214,25 @@ class WarningFlowTest {
         assertThat(atom.body()).contains("/public/warnings/" + id + ".cap.xml", "application/cap+xml");
 
         // Coverage: the people in the area are the village's population (all its registered people are inside);
-        // reached are the three phones and the subscriber.
+        // its terminal acknowledged, so the whole village counts as reached.
         JsonNode coverage = admin.get("/api/warnings/" + id + "/coverage").json();
-        assertThat(coverage.get("targeted").asInt()).isEqualTo(4);
+        assertThat(coverage.get("targeted").asInt()).isEqualTo(5);
         long population = 0;
         for (JsonNode v : coverage.get("villages")) {
             population += v.get("population").asLong();
         }
         assertThat(coverage.get("population").asLong()).isEqualTo(population).isGreaterThanOrEqualTo(inside.population());
-        assertThat(coverage.get("reached").asLong()).isEqualTo(4);
-        assertThat(coverage.get("met").asBoolean()).isFalse();
+        assertThat(coverage.get("reached").asLong()).isEqualTo(inside.population());
+        JsonNode insideVillage = null;
+        for (JsonNode v : coverage.get("villages")) {
+            if (v.get("code").asString().equals(inside.code())) {
+                insideVillage = v;
+            }
+        }
+        assertThat(insideVillage.get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(coverage.get("met").asBoolean()).isEqualTo(coverage.get("percent").asDouble() >= 90.0);
+        terminal.disconnect();
+        terminal.close();
         assertThat(coverage.get("counties").get(0).get("code").asString()).isEqualTo("510302");
 
         // Update: a CAP Update referencing the first message.
