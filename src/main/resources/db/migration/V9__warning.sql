@@ -73,9 +73,11 @@ create table warning_dispatch (
     revision        int         not null,
     state           varchar(10) not null,            -- RUNNING, DONE, FAILED
     targeted        int,
+    index_ms        bigint,                           -- reloading the recipient index first, when it had changed
     targeting_ms    bigint,
     handoff_ms      bigint,
     persisted_ms    bigint,
+    heap_peak_mb    int,                              -- JVM heap high-water mark during the run
     started_at      timestamptz not null,
     finished_at     timestamptz,
     error           text,

@@ -37,8 +37,8 @@ class Coverage {
                         double percent) {
     }
 
-    record Report(long warningId, int revision, String state, Integer targeted, Long targetingMs, Long handoffMs,
-                  Long persistedMs, long population, long reached, double percent, double target, boolean met,
+    record Report(long warningId, int revision, String state, Integer targeted, Long indexMs, Long targetingMs,
+                  Long handoffMs, Long persistedMs, Integer heapPeakMb, long population, long reached, double percent, double target, boolean met,
                   List<Figures> counties, List<Figures> townships, List<VillagePoint> villages,
                   List<ChannelSummary> channels, Instant at) {
     }
@@ -48,8 +48,7 @@ class Coverage {
 
     Report of(WarningView warning) {
         int revision = warning.revision();
-        Map<String, Object> dispatch = jdbc.sql("select * from warning_dispatch where warning_id = ? and revision = ?")
-                .params(warning.id(), revision).query().listOfRows().stream().findFirst().orElse(Map.of());
+        Map<String, Object> dispatch = dispatch(warning);
         Map<String, long[]> villages = new TreeMap<>();
         jdbc.sql("select village_code, population from warning_target_village where warning_id = ? and revision = ?")
                 .params(warning.id(), revision)
@@ -90,10 +89,16 @@ class Coverage {
         }
         double percent = percent(reached, population);
         return new Report(warning.id(), revision, (String) dispatch.get("state"), (Integer) dispatch.get("targeted"),
-                (Long) dispatch.get("targeting_ms"), (Long) dispatch.get("handoff_ms"),
-                (Long) dispatch.get("persisted_ms"), population, reached, percent, settings.coverageTarget() * 100,
+                (Long) dispatch.get("index_ms"), (Long) dispatch.get("targeting_ms"), (Long) dispatch.get("handoff_ms"),
+                (Long) dispatch.get("persisted_ms"), (Integer) dispatch.get("heap_peak_mb"), population, reached, percent, settings.coverageTarget() * 100,
                 population > 0 && percent >= settings.coverageTarget() * 100, figures(counties), figures(townships),
                 points, channels(warning.id(), revision), Instant.now());
+    }
+
+    /** The dissemination run of the current revision with the time of each phase; empty before publication. */
+    Map<String, Object> dispatch(WarningView warning) {
+        return jdbc.sql("select * from warning_dispatch where warning_id = ? and revision = ?")
+                .params(warning.id(), warning.revision()).query().listOfRows().stream().findFirst().orElse(Map.of());
     }
 
     List<ChannelSummary> channels(long warningId, int revision) {

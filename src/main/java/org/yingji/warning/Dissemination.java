@@ -1,5 +1,8 @@
 package org.yingji.warning;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,13 +85,18 @@ class Dissemination implements DisposableBean {
         jdbc.sql("insert into warning_dispatch (warning_id, revision, state, started_at) values (?, ?, 'RUNNING', ?) "
                         + "on conflict do nothing")
                 .params(warningId, revision, Timestamp.from(clock.instant())).update();
+        resetHeapPeak();
+        long indexStart = System.nanoTime();
+        index.current();
+        long indexMs = elapsedMs(indexStart);
         long start = System.nanoTime();
         MultiPolygon area = warning.area() == null ? null : WarningArea.read(warning.area());
         RecipientIndex.Target target = index.target(area, warning.regionCodes());
         long targetingMs = elapsedMs(start);
         int[] positions = target.positions();
-        jdbc.sql("update warning_dispatch set targeted = ?, targeting_ms = ? where warning_id = ? and revision = ?")
-                .params(positions.length, targetingMs, warningId, revision).update();
+        jdbc.sql("update warning_dispatch set targeted = ?, index_ms = ?, targeting_ms = ? "
+                        + "where warning_id = ? and revision = ?")
+                .params(positions.length, indexMs, targetingMs, warningId, revision).update();
         saveVillages(warningId, revision, target);
         log.info("Warning {} rev {}: {} recipients targeted in {} ms", warningId, revision, positions.length,
                 targetingMs);
@@ -113,11 +121,12 @@ class Dissemination implements DisposableBean {
         }
         long persistedMs = elapsedMs(handoffStart);
         jdbc.sql("""
-                        update warning_dispatch set state = 'DONE', handoff_ms = ?, persisted_ms = ?, finished_at = ?
-                        where warning_id = ? and revision = ?""")
-                .params(handoffMs, persistedMs, Timestamp.from(clock.instant()), warningId, revision).update();
-        log.info("Warning {} rev {}: handed off in {} ms, receipts persisted after {} ms", warningId, revision,
-                handoffMs, persistedMs);
+                        update warning_dispatch set state = 'DONE', handoff_ms = ?, persisted_ms = ?, heap_peak_mb = ?,
+                          finished_at = ? where warning_id = ? and revision = ?""")
+                .params(handoffMs, persistedMs, heapPeakMb(), Timestamp.from(clock.instant()), warningId, revision)
+                .update();
+        log.info("Warning {} rev {}: handed off in {} ms, receipts persisted after {} ms, heap peak {} MB", warningId,
+                revision, handoffMs, persistedMs, heapPeakMb());
     }
 
     private void sendAll(Channels.Configured configured, WarningChannel.Outgoing message, RecipientIndex.Target target,
@@ -247,6 +256,25 @@ class Dissemination implements DisposableBean {
         String data = rows.toString();
         PgCopy.copy(dataSource, "copy warning_target_village (warning_id, revision, "
                 + "village_code, population, targeted, terminals) from stdin", out -> out.append(data));
+    }
+
+    private static void resetHeapPeak() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the run began (an upper bound of the heap in use at any moment). */
+    private static int heapPeakMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return (int) (bytes >> 20);
     }
 
     private static long elapsedMs(long start) {

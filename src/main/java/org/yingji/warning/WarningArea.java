@@ -24,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads and checks the polygon(s) of a warning: GeoJSON Polygon or MultiPolygon in WGS84, every ring closed with
  * at least four positions, topologically valid (JTS IsValidOp: no self-intersection, no crossing holes) and
- * inside Zigong (the union of the county outlines widened by about 5 km, because users draw with a coarse hand).
+ * mostly inside Zigong (at least half of it within the county outlines widened by about 5 km: users draw with a
+ * coarse hand along the border; targeting only finds recipients inside anyway).
  */
 @Component
 class WarningArea {
 
     static final double CITY_TOLERANCE_DEGREES = 0.05;
+    static final double MIN_SHARE_INSIDE = 0.5;
 
     private final Regions regions;
     private final JsonMapper json;
@@ -102,8 +104,11 @@ class WarningArea {
                     "多边形不合法：" + errorMessage(error) + "，位置 " + format(error.getCoordinate())));
             return problems;
         }
-        if (!city().contains(geometry)) {
-            problems.add(new FieldProblem(field, "area.outside-city", "区域超出自贡市范围"));
+        // Drawn by hand along the border an area may stick out a little; most of it must be in Zigong.
+        double inside = city().getGeometry().intersection(geometry).getArea();
+        if (inside < geometry.getArea() * MIN_SHARE_INSIDE) {
+            problems.add(new FieldProblem(field, "area.outside-city", inside == 0 ? "区域超出自贡市范围"
+                    : "区域超出自贡市范围：只有 " + Math.round(inside * 100 / geometry.getArea()) + "% 在市内"));
         }
         return problems;
     }

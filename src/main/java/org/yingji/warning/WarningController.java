@@ -131,6 +131,12 @@ class WarningController {
         return coverage.of(warnings.get(CurrentUser.get(), id));
     }
 
+    @Operation(summary = "发送进度：目标人数和各阶段耗时（targeting_ms、handoff_ms、persisted_ms）")
+    @GetMapping("/{id}/dispatch")
+    Map<String, Object> dispatch(@PathVariable long id) {
+        return coverage.dispatch(warnings.get(CurrentUser.get(), id));
+    }
+
     @Operation(summary = "回执（每个接收对象每个渠道一条：QUEUED / SENT / DELIVERED / FAILED）")
     @GetMapping("/{id}/receipts")
     Map<String, Object> receipts(@PathVariable long id, @RequestParam(required = false) String channel,
