@@ -15,28 +15,32 @@ public enum Role {
             "resource:read", "resource:manage",
             "safety:read", "safety:report", "safety:regulate",
             "monitoring:read", "monitoring:manage", "monitoring:handle", "monitoring:ingest",
-            "routing:read")),
+            "routing:read",
+            "warning:read", "warning:draft", "warning:approve", "warning:publish", "warning:recipients")),
     COMMANDER("指挥长", Set.of(
             "department:read",
             "region:read",
             "resource:read", "resource:manage",
             "safety:read", "safety:regulate",
             "monitoring:read", "monitoring:handle",
-            "routing:read")),
+            "routing:read",
+            "warning:read", "warning:approve", "warning:publish")),
     DUTY_OFFICER("值班员", Set.of(
             "department:read",
             "region:read",
             "resource:read", "resource:manage",
             "safety:read", "safety:report",
             "monitoring:read", "monitoring:handle",
-            "routing:read")),
+            "routing:read",
+            "warning:read", "warning:draft", "warning:recipients")),
     DEPARTMENT_USER("部门用户", Set.of(
             "department:read",
             "region:read",
             "resource:read", "resource:manage",
             "safety:read", "safety:report", "safety:regulate",
             "monitoring:read", "monitoring:manage", "monitoring:handle", "monitoring:ingest",
-            "routing:read")),
+            "routing:read",
+            "warning:read", "warning:draft")),
     ENTERPRISE_USER("企业安全管理员", Set.of(
             "region:read",
             "safety:read", "safety:report",
@@ -58,7 +62,8 @@ public enum Role {
             "region:read",
             "resource:read",
             "monitoring:read",
-            "routing:read"));
+            "routing:read",
+            "warning:read", "warning:draft"));
 
     private final String label;
     private final Set<String> permissions;
