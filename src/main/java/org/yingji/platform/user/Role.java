@@ -16,7 +16,10 @@ public enum Role {
             "safety:read", "safety:report", "safety:regulate",
             "monitoring:read", "monitoring:manage", "monitoring:handle", "monitoring:ingest",
             "routing:read",
-            "warning:read", "warning:draft", "warning:approve", "warning:publish", "warning:recipients")),
+            "warning:read", "warning:draft", "warning:approve", "warning:publish", "warning:recipients",
+            "command:read", "command:manage", "command:grade", "command:dispatch", "command:report", "command:task",
+            "plan:manage",
+            "duty:manage")),
     COMMANDER("指挥长", Set.of(
             "department:read",
             "region:read",
@@ -24,7 +27,10 @@ public enum Role {
             "safety:read", "safety:regulate",
             "monitoring:read", "monitoring:handle",
             "routing:read",
-            "warning:read", "warning:approve", "warning:publish")),
+            "warning:read", "warning:approve", "warning:publish",
+            "command:read", "command:manage", "command:grade", "command:dispatch", "command:report", "command:task",
+            "plan:manage",
+            "duty:manage")),
     DUTY_OFFICER("值班员", Set.of(
             "department:read",
             "region:read",
@@ -32,7 +38,9 @@ public enum Role {
             "safety:read", "safety:report",
             "monitoring:read", "monitoring:handle",
             "routing:read",
-            "warning:read", "warning:draft", "warning:recipients")),
+            "warning:read", "warning:draft", "warning:recipients",
+            "command:read", "command:manage", "command:dispatch", "command:report", "command:task",
+            "duty:manage")),
     DEPARTMENT_USER("部门用户", Set.of(
             "department:read",
             "region:read",
@@ -40,7 +48,8 @@ public enum Role {
             "safety:read", "safety:report", "safety:regulate",
             "monitoring:read", "monitoring:manage", "monitoring:handle", "monitoring:ingest",
             "routing:read",
-            "warning:read", "warning:draft")),
+            "warning:read", "warning:draft",
+            "command:read", "command:task")),
     ENTERPRISE_USER("企业安全管理员", Set.of(
             "region:read",
             "safety:read", "safety:report",
@@ -63,7 +72,8 @@ public enum Role {
             "resource:read",
             "monitoring:read",
             "routing:read",
-            "warning:read", "warning:draft"));
+            "warning:read", "warning:draft",
+            "command:read", "command:report"));
 
     private final String label;
     private final Set<String> permissions;
