@@ -270,8 +270,8 @@ export const dispatchTeam = (id: number, teamId: number) => post<DispatchOrder>(
 export const advanceDispatch = (id: number, orderId: number, status: string) =>
   put<DispatchOrder>(`/incidents/${id}/dispatches/${orderId}`, { status })
 export const warningDraft = (id: number) =>
-  get<{ level: WarningLevel; headline: string; description: string }>(`/incidents/${id}/warning-draft`)
-export const issueWarning = (id: number, body: { level: WarningLevel; headline: string; description: string }) =>
+  get<{ level: WarningLevel; headline: string; description: string; instruction: string }>(`/incidents/${id}/warning-draft`)
+export const issueWarning = (id: number, body: { level: WarningLevel; headline: string; description: string; instruction: string }) =>
   post(`/incidents/${id}/warnings`, body)
 export const addNote = (id: number, text: string) => post(`/incidents/${id}/notes`, { text })
 export const sitrepUrl = (id: number, format: 'pdf' | 'docx') => `${base}/incidents/${id}/sitrep.${format}`

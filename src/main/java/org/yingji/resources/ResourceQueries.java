@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.yingji.platform.region.RegionScope;
 
 /**
- * What other modules ask of the resource base. "Nearest" here is straight-line distance; the routing module
- * replaces it with travel time when a road network is configured.
+ * What other modules ask of the resource base. "Nearest" here is straight-line distance: the routing module
+ * uses it to pick candidates and ranks them by travel time (GET /api/routing/nearest).
  */
 @Service
 public class ResourceQueries {
@@ -39,6 +39,19 @@ public class ResourceQueries {
                 .sorted(Comparator.comparingDouble(Nearby::distanceMeters))
                 .limit(n)
                 .toList();
+    }
+
+    /** Every resource of a kind in the scope (fire stations for coverage, hazard sources, protection targets). */
+    public List<ResourceView> all(RegionScope scope, ResourceKind kind) {
+        return resources.all(kind, scope);
+    }
+
+    /**
+     * The kind-specific equality filters among request parameters (e.g. {@code specialties=HAZCHEM}), leaving
+     * out q, regionCode, status, sort, page, size, bbox, limit, lon, lat, n and kind; a 400 names an unknown one.
+     */
+    public static Map<String, String> attributeFilters(ResourceKind kind, Map<String, String> params) {
+        return ResourceController.attributeFilters(kind, params);
     }
 
     /** Great-circle distance in metres (WGS84 sphere). */

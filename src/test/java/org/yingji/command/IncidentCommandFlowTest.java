@@ -91,8 +91,13 @@ class IncidentCommandFlowTest {
         JsonNode draft = duty.get("/api/command/incidents/" + id + "/warning-draft").json();
         assertThat(draft.get("level").asString()).isEqualTo("YELLOW");
         Api.Response warned = duty.post("/api/command/incidents/" + id + "/warnings", Map.of("level", "YELLOW",
-                "headline", draft.get("headline").asString(), "description", draft.get("description").asString()));
+                "headline", draft.get("headline").asString(), "description", draft.get("description").asString(), "instruction", draft.get("instruction").asString()));
         assertThat(warned.status()).as(warned.toString()).isEqualTo(201);
+        JsonNode warning = duty.get("/api/warnings/" + warned.json().get("warningId").asLong()).json();
+        assertThat(warning.get("state").asString()).isEqualTo("DRAFT");
+        assertThat(warning.get("eventType").asString()).isEqualTo("FLOOD");
+        assertThat(warning.get("level").asString()).isEqualTo("YELLOW");
+        assertThat(warning.get("sourceAlarmId").asString()).isEqualTo(incident.get("sourceRef").asString());
 
         // 6. The sitrep, in PDF and Word, holds those facts.
         byte[] pdf = duty.download("/api/command/incidents/" + id + "/sitrep.pdf");
