@@ -276,6 +276,28 @@ export const issueWarning = (id: number, body: { level: WarningLevel; headline: 
 export const addNote = (id: number, text: string) => post(`/incidents/${id}/notes`, { text })
 export const sitrepUrl = (id: number, format: 'pdf' | 'docx') => `${base}/incidents/${id}/sitrep.${format}`
 
+export interface FollowUp {
+  id: number
+  item: string
+  departmentName: string
+  dueDate: string | null
+  status: 'OPEN' | 'DONE'
+  closedAt: string | null
+  closingNote: string | null
+}
+export interface Review {
+  findings: string | null
+  reviewedAt: string | null
+  reviewedBy: string | null
+  followUps: FollowUp[]
+}
+export const getReview = (id: number) => get<Review>(`/incidents/${id}/review`)
+export const writeReview = (id: number, findings: string) => put<Review>(`/incidents/${id}/review`, { findings })
+export const addFollowUp = (id: number, body: { item: string; departmentName: string; dueDate?: string | null }) =>
+  post<FollowUp>(`/incidents/${id}/follow-ups`, body)
+export const closeFollowUp = (id: number, itemId: number, closingNote: string) =>
+  post<FollowUp>(`/incidents/${id}/follow-ups/${itemId}/close`, { closingNote })
+
 export const listPlans = () => get<Plan[]>('/plans')
 export const getPlan = (id: number, version?: number) => get<Plan>(`/plans/${id}`, { version })
 export const planVersions = (id: number) => get<PlanVersion[]>(`/plans/${id}/versions`)
