@@ -46,10 +46,12 @@ class MonitoringController {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DemoMonitoring demo;
+    private final Telemetry telemetry;
 
     MonitoringController(Stations stations, StationAdministration admin, LiveState live, MonitoringStream stream,
-                         JdbcClient jdbc, Clock clock, DemoMonitoring demo) {
+                         JdbcClient jdbc, Clock clock, DemoMonitoring demo, Telemetry telemetry) {
         this.demo = demo;
+        this.telemetry = telemetry;
         this.stations = stations;
         this.admin = admin;
         this.live = live;
@@ -291,5 +293,11 @@ class MonitoringController {
     Map<String, Object> storm() {
         demo.storm();
         return Map.of("until", clock.instant().plus(DemoMonitoring.STORM));
+    }
+
+    @Operation(summary = "接入统计（本节点自启动以来）：已写入、重复、拒收、批次、队列长度")
+    @GetMapping("/ingest/stats")
+    Telemetry.Stats ingestStats() {
+        return telemetry.stats();
     }
 }
