@@ -166,7 +166,8 @@ public final class MqttBench {
                     });
                     break;
                 } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
-                    if (e.getReasonCode() != org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_MAX_INFLIGHT) {
+                    if (e.getReasonCode() != org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_MAX_INFLIGHT
+                            || System.nanoTime() > end) {
                         failed.incrementAndGet();
                         break;
                     }
