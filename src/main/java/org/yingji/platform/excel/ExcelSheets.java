@@ -93,6 +93,26 @@ public final class ExcelSheets {
     }
 
     /**
+     * Reads an uploaded import: the rows, or a 400 naming {@code file} when it is no .xlsx, lacks template columns or
+     * has no data rows.
+     */
+    public static List<SheetRow> readUpload(byte[] xlsx, List<Column> columns) {
+        List<SheetRow> rows;
+        try {
+            rows = read(xlsx, columns);
+        } catch (IllegalArgumentException e) {
+            throw new org.yingji.platform.web.ProblemException.InvalidField("file", "Template", e.getMessage());
+        } catch (Exception e) {
+            throw new org.yingji.platform.web.ProblemException.InvalidField("file", "Format",
+                    "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
+        }
+        if (rows.isEmpty()) {
+            throw new org.yingji.platform.web.ProblemException.InvalidField("file", "Empty", "表格中没有数据行");
+        }
+        return rows;
+    }
+
+    /**
      * Reads the first sheet. Throws {@link IllegalArgumentException} with a Chinese message when the header row is
      * missing or lacks required columns; blank rows are skipped; extra columns are ignored.
      */
