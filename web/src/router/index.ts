@@ -55,6 +55,32 @@ const routes: RouteRecordRaw[] = [
         path: 'resources',
         redirect: '/resources/rescue-teams',
       },
+      { path: 'monitoring', redirect: '/monitoring/alarms' },
+      {
+        path: 'monitoring/alarms',
+        name: 'monitoring-alarms',
+        component: () => import('@/views/monitoring/alarms.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringAlarms' },
+      },
+      {
+        path: 'monitoring/stations',
+        name: 'monitoring-stations',
+        component: () => import('@/views/monitoring/stations.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringStations' },
+      },
+      {
+        path: 'monitoring/stations/:id',
+        name: 'monitoring-station',
+        component: () => import('@/views/monitoring/station.vue'),
+        props: true,
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringStations' },
+      },
+      {
+        path: 'monitoring/dead-letters',
+        name: 'monitoring-dead-letters',
+        component: () => import('@/views/monitoring/dead-letters.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringDeadLetters' },
+      },
       {
         path: 'resources/:path',
         name: 'resources',
