@@ -263,11 +263,14 @@ final class RoadGraph implements AutoCloseable {
         }
     }
 
-    /** Sites every {@link #SAMPLE_METERS} along a road driven from its start, with the time there. */
+    /**
+     * Sites every {@link #SAMPLE_METERS} along a road longer than twice that, driven from its start, with the
+     * time there (shorter roads: their end nodes are close enough).
+     */
     private static void sample(Map<Long, Coordinate> sites, PointList road, long startMillis, long roadMillis,
                                long exploreMillis) {
         double length = road.size() < 2 ? 0 : DistanceCalcEarth.DIST_EARTH.calcDistance(road);
-        if (length < SAMPLE_METERS) {
+        if (length < 2 * SAMPLE_METERS) {
             return;
         }
         double along = 0;
