@@ -57,6 +57,7 @@ final class RoadGraph implements AutoCloseable {
 
     private final GraphHopper hopper;
     private final double snapLimitMeters;
+    private final Map<String, Weighting> weightings = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoadGraph(Path osmFile, Path graphDir, double snapLimitMeters) {
         this.snapLimitMeters = snapLimitMeters;
@@ -110,8 +111,9 @@ final class RoadGraph implements AutoCloseable {
                 hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(profile)));
     }
 
+    /** Built once per profile: creating one compiles its custom model; a weighting itself is stateless. */
     private Weighting weighting(String profile) {
-        return hopper.createWeighting(hopper.getProfile(profile), new PMap());
+        return weightings.computeIfAbsent(profile, p -> hopper.createWeighting(hopper.getProfile(p), new PMap()));
     }
 
     /** The fastest route; coordinates as [lon, lat]. */

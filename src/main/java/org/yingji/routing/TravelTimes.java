@@ -26,8 +26,11 @@ import org.yingji.resources.ResourceView;
 public class TravelTimes {
 
     static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
-    /** straight-line candidates fetched per wanted result before ranking by travel time */
-    static final int OVERFETCH = 5;
+    /**
+     * straight-line candidates fetched per wanted result before ranking by travel time: a resource that is not
+     * among the 3n nearest in a straight line is taken not to be among the n fastest (see docs/API.md)
+     */
+    static final int OVERFETCH = 3;
     static final double MAX_MINUTES = 60;
 
     private final RoadNetwork network;
