@@ -54,7 +54,7 @@ public class ResourceQueries {
         return ResourceController.attributeFilters(kind, params);
     }
 
-    /** Great-circle distance in metres. */
+    /** Great-circle distance in metres (WGS84 sphere). */
     public static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
         double earthRadius = 6_371_008.8;
         double dLat = Math.toRadians(lat2 - lat1);

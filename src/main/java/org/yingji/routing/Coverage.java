@@ -24,7 +24,7 @@ import org.yingji.resources.ResourceView;
  * candidates' isochrones are cached per position. The counts are recomputed each time (about a thousand
  * villages), so they always follow the current hazards and targets.
  */
-@Service
+@Service("routingCoverage") // warning has a Coverage too: bean names are global
 class Coverage {
 
     static final int MAX_CANDIDATES = 20;

@@ -62,17 +62,7 @@ class EnterpriseImport {
     @Transactional
     Result importSheet(CurrentUser user, String fileName, byte[] xlsx) {
         EnterpriseRegistry.requireRegulator(user);
-        List<ExcelSheets.SheetRow> rows;
-        try {
-            rows = ExcelSheets.read(xlsx, COLUMNS);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException.InvalidField("file", "Template", e.getMessage());
-        } catch (Exception e) {
-            throw new ProblemException.InvalidField("file", "Format", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
-        }
-        if (rows.isEmpty()) {
-            throw new ProblemException.InvalidField("file", "Empty", "表格中没有数据行");
-        }
+        List<ExcelSheets.SheetRow> rows = ExcelSheets.readUpload(xlsx, COLUMNS);
         Map<String, String> headers = new java.util.HashMap<>();
         COLUMNS.forEach(c -> headers.put(c.field(), c.header()));
         List<FieldProblem> errors = new ArrayList<>();
@@ -94,9 +84,7 @@ class EnterpriseImport {
             }
         }
         if (!errors.isEmpty()) {
-            long badRows = errors.stream().map(e -> e.field().substring(0, e.field().indexOf(']'))).distinct().count();
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "import.invalid-rows",
-                    "导入数据不合法", "有 " + badRows + " 行数据不合法，未导入任何数据", errors);
+            throw ExcelSheets.invalidRows(errors);
         }
         valid.forEach(enterprises::insert);
         cache.invalidate();

@@ -94,6 +94,11 @@ class SafetyBrowserTest {
             browser.wait.until(d -> !open.getText().isBlank() && !open.getText().equals("0"));
             browser.screenshot("22-safety-dashboard");
 
+            browser.open("/safety/enterprises?id=" + enterpriseId);
+            browser.click("#tab-members");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-table"), username));
+            browser.screenshot("24-enterprise-members");
+
             browser.open("/map");
             browser.click("#layer-enterprise-risk");
             JavascriptExecutor js = (JavascriptExecutor) browser.driver;
