@@ -142,9 +142,9 @@ final class RoadGraph implements AutoCloseable {
      * team driving to an incident), else from the origin outwards (a station to a village). Unreachable or
      * unsettled entries are NaN; an other point off the network gets NaN too, rather than failing the query.
      */
-    double[] oneToMany(String profile, double lon, double lat, List<double[]> others, boolean towards, int enough,
-                       double limitSeconds) {
-        Snap origin = snap(profile, lon, lat, "lon");
+    double[] oneToMany(String profile, double lon, double lat, String field, List<double[]> others, boolean towards,
+                       int enough, double limitSeconds) {
+        Snap origin = snap(profile, lon, lat, field);
         EdgeFilter filter = snapFilter(profile);
         List<Snap> snaps = new ArrayList<>();
         snaps.add(origin);

@@ -127,7 +127,7 @@ public class TravelTimes {
         for (int i = 0; i < origins.size(); i++) {
             double[] o = origins.get(i);
             if (graph != null) {
-                double[] row = graph.oneToMany(RoadGraph.CAR, o[0], o[1], destinations, false,
+                double[] row = graph.oneToMany(RoadGraph.CAR, o[0], o[1], "origins", destinations, false,
                         destinations.size(), Double.MAX_VALUE);
                 for (int j = 0; j < row.length; j++) {
                     seconds[i][j] = Double.isNaN(row[j]) ? null : row[j];
@@ -159,7 +159,8 @@ public class TravelTimes {
         if (graph != null) {
             List<double[]> points = candidates.stream().map(c -> new double[]{c.resource().lon(), c.resource().lat()})
                     .toList();
-            double[] seconds = graph.oneToMany(RoadGraph.CAR, lon, lat, points, true, n, Double.MAX_VALUE);
+            double[] seconds = graph.oneToMany(RoadGraph.CAR, lon, lat, "lon", points, true, n,
+                    Double.MAX_VALUE);
             for (int i = 0; i < candidates.size(); i++) {
                 ranked.add(new Nearby(candidates.get(i).resource(), Double.isNaN(seconds[i]) ? null : seconds[i],
                         candidates.get(i).distanceMeters()));

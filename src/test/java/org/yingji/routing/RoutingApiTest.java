@@ -92,6 +92,8 @@ class RoutingApiTest extends RoadGridContext {
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.json().get("errors").get(0).get("key").asString()).isEqualTo("routing.matrix-too-large");
         assertThat(admin.get("/api/routing/matrix?origins=104.7&destinations=104.7,29.3").status()).isEqualTo(400);
+        assertThat(admin.get("/api/routing/matrix?origins=103.5,29.3&destinations=104.7,29.3").json().get("errors")
+                .get(0).get("field").asString()).isEqualTo("origins");
     }
 
     @Test
