@@ -69,7 +69,16 @@ export const menu: MenuItem[] = [
     })),
   },
   { index: 'monitoring', labelKey: 'menu.monitoring', icon: Monitor, coming: true },
-  { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
+  {
+    index: 'warning',
+    labelKey: 'menu.warning',
+    icon: Bell,
+    permission: 'warning:read',
+    children: [
+      { index: '/warning', labelKey: 'menu.warningList', icon: Bell },
+      { index: '/warning/recipients', labelKey: 'menu.warningRecipients', icon: User },
+    ],
+  },
   { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
   { index: 'routing', labelKey: 'menu.routing', icon: Guide, coming: true },
   {
