@@ -80,7 +80,13 @@ export const menu: MenuItem[] = [
     ],
   },
   { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
-  { index: 'routing', labelKey: 'menu.routing', icon: Guide, coming: true },
+  {
+    index: 'routing',
+    labelKey: 'menu.routing',
+    icon: Guide,
+    permission: 'routing:read',
+    children: [{ index: '/routing/coverage', labelKey: 'menu.routingCoverage', icon: Van }],
+  },
   {
     index: 'safety',
     labelKey: 'menu.safety',

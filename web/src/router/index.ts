@@ -96,6 +96,16 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'safety:read', titleKey: 'safety.hazard.detailTitle' },
       },
       {
+        path: 'routing',
+        redirect: '/routing/coverage',
+      },
+      {
+        path: 'routing/coverage',
+        name: 'routing-coverage',
+        component: () => import('@/views/routing/coverage.vue'),
+        meta: { permission: 'routing:read', titleKey: 'menu.routingCoverage' },
+      },
+      {
         path: 'safety/dashboard',
         name: 'safety-dashboard',
         component: () => import('@/views/safety/dashboard.vue'),

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
         "yingji.bootstrap.admin-password=" + TestUsers.INITIAL_ADMIN_PASSWORD,
         "yingji.mqtt.port=0",
         "yingji.mqtt.host=127.0.0.1",
+        "yingji.monitoring.simulator.enabled=false",
 })
 @Import(TestClockConfiguration.class)
 public @interface PlatformTest {

@@ -17,7 +17,7 @@ import org.yingji.platform.region.Regions;
  * is SENT or DELIVERED on any channel; a village whose broadcast terminal acknowledged counts whole), capped per
  * village, summed by township and county, against the target (90 %).
  */
-@Component
+@Component("warningCoverage") // routing has a Coverage too: bean names are global
 class Coverage {
 
     private final JdbcClient jdbc;

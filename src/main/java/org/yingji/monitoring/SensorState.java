@@ -1,0 +1,128 @@
+package org.yingji.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * What the rule engine remembers of one sensor: its recent readings (as long as the longest window of its rules,
+ * at least the trend window) and the colour of each of its rules (by rule id). Not thread-safe: callers lock the instance.
+ */
+final class SensorState {
+
+    static final Duration TREND_WINDOW = Duration.ofMinutes(30);
+    private static final int MAX_POINTS = 4096;
+
+    record Point(Instant time, double value) {
+    }
+
+    private final ArrayDeque<Point> points = new ArrayDeque<>();
+    private final Map<Long, Level> levels = new HashMap<>();
+    private Duration keep = TREND_WINDOW;
+
+    void keepAtLeast(Duration window) {
+        if (window.compareTo(keep) > 0) {
+            keep = window;
+        }
+    }
+
+    /** Adds a reading; false (and nothing changes) when it is not newer than the last one. */
+    boolean add(Instant time, double value) {
+        Point last = points.peekLast();
+        if (last != null && !time.isAfter(last.time())) {
+            return false;
+        }
+        points.addLast(new Point(time, value));
+        Instant horizon = time.minus(keep);
+        while (points.size() > MAX_POINTS || (points.size() > 1 && points.peekFirst().time().isBefore(horizon))) {
+            points.removeFirst();
+        }
+        return true;
+    }
+
+    Point last() {
+        return points.peekLast();
+    }
+
+    /** The colour of a rule (by id) on this sensor. */
+    Level level(long ruleId) {
+        return levels.getOrDefault(ruleId, Level.NORMAL);
+    }
+
+    void setLevel(long ruleId, Level level) {
+        levels.put(ruleId, level);
+    }
+
+    Level worst() {
+        return levels.values().stream().max(Enum::compareTo).orElse(Level.NORMAL);
+    }
+
+    /** Sum of the readings in the last {@code minutes} up to the newest reading (rain accumulation). */
+    double sum(int minutes) {
+        Point last = points.peekLast();
+        if (last == null) {
+            return 0;
+        }
+        Instant from = last.time().minus(Duration.ofMinutes(minutes));
+        double sum = 0;
+        for (Iterator<Point> it = points.descendingIterator(); it.hasNext(); ) {
+            Point p = it.next();
+            if (!p.time().isAfter(from)) {
+                break;
+            }
+            sum += p.value();
+        }
+        return sum;
+    }
+
+    /** Change per hour between the oldest reading inside the window and the newest; 0 with fewer than two. */
+    double ratePerHour(int minutes) {
+        Point last = points.peekLast();
+        if (last == null) {
+            return 0;
+        }
+        Instant from = last.time().minus(Duration.ofMinutes(minutes));
+        Point first = null;
+        for (Point p : points) {
+            if (!p.time().isBefore(from)) {
+                first = p;
+                break;
+            }
+        }
+        if (first == null || first == last) {
+            return 0;
+        }
+        double hours = Duration.between(first.time(), last.time()).toMillis() / 3_600_000.0;
+        return (last.value() - first.value()) / hours;
+    }
+
+    /** Least-squares slope per minute over the trend window; NaN with fewer than three readings. */
+    double slopePerMinute() {
+        Point last = points.peekLast();
+        if (last == null) {
+            return Double.NaN;
+        }
+        Instant from = last.time().minus(TREND_WINDOW);
+        int n = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (Point p : points) {
+            if (p.time().isBefore(from)) {
+                continue;
+            }
+            double x = Duration.between(last.time(), p.time()).toMillis() / 60_000.0;
+            n++;
+            sx += x;
+            sy += p.value();
+            sxx += x * x;
+            sxy += x * p.value();
+        }
+        double denominator = n * sxx - sx * sx;
+        if (n < 3 || denominator == 0) {
+            return Double.NaN;
+        }
+        return (n * sxy - sx * sy) / denominator;
+    }
+}
