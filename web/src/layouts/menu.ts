@@ -79,7 +79,16 @@ export const menu: MenuItem[] = [
       { index: '/monitoring/dead-letters', labelKey: 'menu.monitoringDeadLetters', icon: Warning },
     ],
   },
-  { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
+  {
+    index: 'warning',
+    labelKey: 'menu.warning',
+    icon: Bell,
+    permission: 'warning:read',
+    children: [
+      { index: '/warning', labelKey: 'menu.warningList', icon: Bell },
+      { index: '/warning/recipients', labelKey: 'menu.warningRecipients', icon: User },
+    ],
+  },
   { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
   {
     index: 'routing',
