@@ -89,7 +89,17 @@ export const menu: MenuItem[] = [
       { index: '/warning/recipients', labelKey: 'menu.warningRecipients', icon: User },
     ],
   },
-  { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
+  {
+    index: 'command',
+    labelKey: 'menu.command',
+    icon: Aim,
+    permission: 'command:read',
+    children: [
+      { index: '/command/incidents', labelKey: 'menu.commandIncidents', icon: Warning },
+      { index: '/command/duty', labelKey: 'menu.commandDuty', icon: Bell },
+      { index: '/command/plans', labelKey: 'menu.commandPlans', icon: Document },
+    ],
+  },
   {
     index: 'routing',
     labelKey: 'menu.routing',

@@ -103,6 +103,35 @@ const routes: RouteRecordRaw[] = [
         beforeEnter: () => (session.me?.role === 'ENTERPRISE_USER' ? '/safety/my' : '/safety/hazards'),
       },
       {
+        path: 'command',
+        redirect: '/command/incidents',
+      },
+      {
+        path: 'command/incidents',
+        name: 'command-incidents',
+        component: () => import('@/views/command/list.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandIncidents' },
+      },
+      {
+        path: 'command/incidents/:id',
+        name: 'command-screen',
+        component: () => import('@/views/command/screen.vue'),
+        props: true,
+        meta: { permission: 'command:read', titleKey: 'command.screen' },
+      },
+      {
+        path: 'command/plans',
+        name: 'command-plans',
+        component: () => import('@/views/command/plans.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandPlans' },
+      },
+      {
+        path: 'command/duty',
+        name: 'command-duty',
+        component: () => import('@/views/command/duty.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandDuty' },
+      },
+      {
         path: 'safety/enterprises',
         name: 'safety-enterprises',
         component: () => import('@/views/safety/enterprises/list.vue'),
