@@ -35,6 +35,13 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'auth.login.title' },
   },
   {
+    path: '/public',
+    alias: '/public/',
+    name: 'public-warnings',
+    component: () => import('@/views/public/index.vue'),
+    meta: { public: true, titleKey: 'warning.public.title' },
+  },
+  {
     path: '/change-password',
     name: 'change-password',
     component: () => import('@/views/account/change-password.vue'),
@@ -54,6 +61,32 @@ const routes: RouteRecordRaw[] = [
       {
         path: 'resources',
         redirect: '/resources/rescue-teams',
+      },
+      { path: 'monitoring', redirect: '/monitoring/alarms' },
+      {
+        path: 'monitoring/alarms',
+        name: 'monitoring-alarms',
+        component: () => import('@/views/monitoring/alarms.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringAlarms' },
+      },
+      {
+        path: 'monitoring/stations',
+        name: 'monitoring-stations',
+        component: () => import('@/views/monitoring/stations.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringStations' },
+      },
+      {
+        path: 'monitoring/stations/:id',
+        name: 'monitoring-station',
+        component: () => import('@/views/monitoring/station.vue'),
+        props: true,
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringStations' },
+      },
+      {
+        path: 'monitoring/dead-letters',
+        name: 'monitoring-dead-letters',
+        component: () => import('@/views/monitoring/dead-letters.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringDeadLetters' },
       },
       {
         path: 'resources/:path',
@@ -138,6 +171,42 @@ const routes: RouteRecordRaw[] = [
         name: 'safety-my',
         component: () => import('@/views/safety/my.vue'),
         meta: { roles: ['ENTERPRISE_USER'], titleKey: 'menu.safetyMy' },
+      },
+      {
+        path: 'warning',
+        name: 'warning-list',
+        component: () => import('@/views/warning/list.vue'),
+        meta: { permission: 'warning:read', titleKey: 'menu.warningList' },
+      },
+      {
+        path: 'warning/new',
+        name: 'warning-new',
+        component: () => import('@/views/warning/form.vue'),
+        meta: { permission: 'warning:draft', titleKey: 'warning.new' },
+      },
+      {
+        path: 'warning/recipients',
+        name: 'warning-recipients',
+        component: () => import('@/views/warning/recipients.vue'),
+        meta: { permission: 'warning:read', titleKey: 'menu.warningRecipients' },
+      },
+      {
+        path: 'warning/:id(\\d+)',
+        name: 'warning-detail',
+        component: () => import('@/views/warning/detail.vue'),
+        meta: { permission: 'warning:read', titleKey: 'warning.detail' },
+      },
+      {
+        path: 'warning/:id(\\d+)/edit',
+        name: 'warning-edit',
+        component: () => import('@/views/warning/form.vue'),
+        meta: { permission: 'warning:draft', titleKey: 'warning.edit' },
+      },
+      {
+        path: 'warning/:id(\\d+)/update',
+        name: 'warning-update',
+        component: () => import('@/views/warning/form.vue'),
+        meta: { permission: 'warning:publish', titleKey: 'warning.update' },
       },
       {
         path: 'admin/users',
