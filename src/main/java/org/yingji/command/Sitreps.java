@@ -13,6 +13,8 @@ import org.yingji.platform.time.BeijingTime;
 @Service
 class Sitreps {
 
+    /** A sitrep lists the latest entries; an incident's whole history can run to thousands. */
+    static final int TIMELINE_LIMIT = 200;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BeijingTime.ZONE);
 
     private final Incidents incidents;
@@ -89,7 +91,13 @@ class Sitreps {
                     .collect(Collectors.joining("；")) + "。"));
         }
         blocks.add(new Documents.Heading("四、事件进展（时间线）"));
-        blocks.add(new Documents.Table(List.of("时间", "事项", "详情"), timeline.all(incidentId).stream()
+        Timeline.Page latest = timeline.page(incidentId, null, TIMELINE_LIMIT);
+        if (latest.total() > TIMELINE_LIMIT) {
+            blocks.add(new Documents.Text("共 " + latest.total() + " 条记录，以下为最近 " + TIMELINE_LIMIT + " 条。"));
+        }
+        List<Timeline.Entry> entries = new ArrayList<>(latest.items());
+        java.util.Collections.reverse(entries);
+        blocks.add(new Documents.Table(List.of("时间", "事项", "详情"), entries.stream()
                 .map(e -> List.of(TIME.format(e.at()), e.title(), e.detail() == null ? "" : e.detail())).toList()));
         return new Documents.Doc("突发事件信息专报", "自贡市应急管理局 · " + TIME.format(clock.instant()) + " · " + i.title(), blocks);
     }

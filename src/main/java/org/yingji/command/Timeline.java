@@ -63,11 +63,6 @@ class Timeline {
         return new Page(items, total, next);
     }
 
-    List<Entry> all(long incidentId) {
-        return jdbc.sql("select * from timeline_entry where incident_id = ? order by id").param(incidentId)
-                .query(Entry.class).list();
-    }
-
     SseEmitter open(long incidentId) {
         return streams.open(incidentId, Map.of("incidentId", incidentId));
     }
