@@ -302,6 +302,22 @@ export const listPlans = () => get<Plan[]>('/plans')
 export const getPlan = (id: number, version?: number) => get<Plan>(`/plans/${id}`, { version })
 export const planVersions = (id: number) => get<PlanVersion[]>(`/plans/${id}/versions`)
 export const publishPlan = (id: number, name: string, content: Plan['content']) => put<Plan>(`/plans/${id}`, { name, content })
+export const createPlan = (body: { code: string; name: string; kind: Plan['kind']; content: Plan['content'] }) =>
+  post<Plan>('/plans', body)
+export interface PlanAttachment {
+  id: number
+  fileName: string
+  sizeBytes: number
+  uploadedBy: string
+  uploadedAt: string
+}
+export const planAttachments = (id: number) => get<PlanAttachment[]>(`/plans/${id}/attachments`)
+export const planAttachmentUrl = (id: number, attachmentId: number) => `${base}/plans/${id}/attachments/${attachmentId}`
+export async function uploadPlanAttachment(id: number, file: File): Promise<PlanAttachment> {
+  const form = new FormData()
+  form.append('file', file)
+  return (await http.post<PlanAttachment>(`${base}/plans/${id}/attachments`, form)).data
+}
 export const planExportUrl = (id: number, format: 'pdf' | 'docx', version?: number) =>
   `${base}/plans/${id}/export.${format}${version ? `?version=${version}` : ''}`
 
