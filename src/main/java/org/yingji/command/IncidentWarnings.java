@@ -77,7 +77,7 @@ class IncidentWarnings {
                 null, null, List.of(incident.regionCode()), "ALARM".equals(incident.source()) ? incident.sourceRef() : null));
         String link = "/api/warnings/" + warning.id();
         Timeline.Entry entry = timeline.add(incidentId, Timeline.Kind.WARNING,
-                "发布" + LEVEL_LABELS.get(request.level()) + "预警：" + request.headline().strip(),
+                "起草" + LEVEL_LABELS.get(request.level()) + "预警：" + request.headline().strip(),
                 "预警单 " + warning.identifier() + " 已起草，待审核后发布；" + (request.description() == null ? "" : request.description()),
                 link);
         IssuedWarning issued = new IssuedWarning(incidentId, warning.id(), warning.identifier(), warning.state().name(),

@@ -87,7 +87,7 @@ class CommandBrowserTest {
             assertThat(headline.getAttribute("value")).contains("黄色预警");
             browser.screenshot("34-warning-prefilled");
             browser.click("#warning-submit");
-            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "发布黄色预警"));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "起草黄色预警"));
             assertThat(browser.driver.findElement(By.id("sitrep-pdf")).getAttribute("href"))
                     .endsWith("/api/command/incidents/" + id + "/sitrep.pdf");
             browser.screenshot("35-timeline-with-warning");
