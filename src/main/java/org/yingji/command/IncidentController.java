@@ -87,11 +87,13 @@ class IncidentController {
         }
 
         private static Incidents.Source parseSource(String source) {
-            try {
-                return Incidents.Source.valueOf(source);
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException.InvalidField("source", "incident.source", "来源须为 PHONE、ALARM 或 PUBLIC_REPORT");
-            }
+            // ALARM comes only through from-alarm, which ties the incident to the alarm it was opened from.
+            return switch (source) {
+                case "PHONE" -> Incidents.Source.PHONE;
+                case "PUBLIC_REPORT" -> Incidents.Source.PUBLIC_REPORT;
+                default -> throw new ProblemException.InvalidField("source", "incident.source",
+                        "来源须为 PHONE 或 PUBLIC_REPORT（报警转立案请用 from-alarm）");
+            };
         }
     }
 

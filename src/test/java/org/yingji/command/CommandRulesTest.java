@@ -56,6 +56,18 @@ class CommandRulesTest {
         assertThat(field(early)).contains("reportedAt");
         assertThat(early.body()).contains("报告时间早于事件发生时间", "report.before-incident");
 
+        Map<String, Object> byHandAsAlarm = CommandTestData.intake("冒充报警", "FLOOD", clock.instant());
+        byHandAsAlarm.put("source", "ALARM");
+        Api.Response asAlarm = admin.post("/api/command/incidents", byHandAsAlarm);
+        assertThat(asAlarm.status()).isEqualTo(400);
+        assertThat(field(asAlarm)).contains("source");
+        Map<String, Object> publicReport = CommandTestData.intake("群众报告", "FIRE", clock.instant());
+        publicReport.put("source", "PUBLIC_REPORT");
+        assertThat(field(admin.post("/api/command/incidents", publicReport))).contains("sourceRef");
+        publicReport.put("sourceRef", "12345-20261129-001");
+        assertThat(admin.post("/api/command/incidents", publicReport).json().get("source").asString())
+                .isEqualTo("PUBLIC_REPORT");
+
         Api.Response followUpFirst = admin.post("/api/command/incidents/" + id + "/loss-reports",
                 CommandTestData.report("FOLLOW_UP", clock.instant(), 1));
         assertThat(followUpFirst.status()).isEqualTo(400);
