@@ -1,8 +1,8 @@
 package org.yingji.command;
 
 /**
- * Travel time from a resource to the incident. The first implementation is a straight-line estimate; the routing
- * module's road-network times replace it when it is present.
+ * Travel time from a resource to the incident: {@link RoadTravel} asks the routing module (road network, or its
+ * labelled straight-line estimate when none is configured).
  */
 interface TravelEstimates {
 
