@@ -113,21 +113,6 @@ public class TravelTimes {
         return estimatedRoute(mode, fromLon, fromLat, toLon, toLat, basis.text());
     }
 
-    /**
-     * Like {@link #route}, but a point off the road network (a depot up an unmapped lane) or an unreachable one
-     * gets the straight-line estimate, labelled with why, instead of a 400: for callers that rank many resources.
-     */
-    public Route routeOrEstimate(double fromLon, double fromLat, double toLon, double toLat) {
-        try {
-            return route(Mode.CAR, fromLon, fromLat, toLon, toLat);
-        } catch (OffNetwork e) {
-            return estimatedRoute(Mode.CAR, fromLon, fromLat, toLon, toLat,
-                    String.format("估算（点不在路网上，距最近道路约 %.0f 米）", e.nearestRoadMeters()));
-        } catch (ProblemException unreachable) {
-            return estimatedRoute(Mode.CAR, fromLon, fromLat, toLon, toLat, "估算（经道路不可达）");
-        }
-    }
-
     private Route estimatedRoute(Mode mode, double fromLon, double fromLat, double toLon, double toLat, String why) {
         double meters = ResourceQueries.haversineMeters(fromLon, fromLat, toLon, toLat) * settings.detourFactor();
         return new Route(meters / (estimateKmh(mode) / 3.6), meters,

@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yingji.platform.region.Region;
+import org.yingji.platform.region.RegionLevel;
+import org.yingji.platform.region.RegionScope;
+import org.yingji.platform.region.Regions;
 import org.yingji.platform.web.ProblemException;
 
 /**
@@ -32,11 +36,13 @@ class PublicWarningController {
     private final Warnings warnings;
     private final CapDocuments cap;
     private final WarningSettings settings;
+    private final Regions regions;
 
-    PublicWarningController(Warnings warnings, CapDocuments cap, WarningSettings settings) {
+    PublicWarningController(Warnings warnings, CapDocuments cap, WarningSettings settings, Regions regions) {
         this.warnings = warnings;
         this.cap = cap;
         this.settings = settings;
+        this.regions = regions;
     }
 
     record PublicWarning(long id, String eventLabel, WarningLevel level, String levelLabel, String headline,
@@ -53,6 +59,26 @@ class PublicWarningController {
                 w.effectiveAt(), w.expiresAt(), w.sentAt(), w.msgType(), w.area(), w.regionCodes(), w.capUrl()))
                 .toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(list);
+    }
+
+    @Operation(summary = "区县边界（公开页面的底图）")
+    @GetMapping("/public/counties.geojson")
+    ResponseEntity<String> counties() {
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (Region county : regions.list(RegionScope.of("510300"), RegionLevel.COUNTY, null)) {
+            String boundary = regions.boundary(county.code()).orElse(null);
+            if (boundary == null) {
+                continue;
+            }
+            if (out.charAt(out.length() - 1) != '[') {
+                out.append(',');
+            }
+            out.append("{\"type\":\"Feature\",\"properties\":{\"code\":\"").append(county.code())
+                    .append("\",\"name\":\"").append(county.name()).append("\"},\"geometry\":").append(boundary)
+                    .append('}');
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))).body(out.append("]}").toString());
     }
 
     @Operation(summary = "预警的 CAP 1.2 文档（公开）")

@@ -264,12 +264,16 @@ public class Warnings {
     int expireDue() {
         List<WarningView> due = jdbc.sql(SELECT + " where state = 'PUBLISHED' and expires_at <= ?")
                 .param(now()).query(this::map).list();
+        int expired = 0;
         for (WarningView before : due) {
-            jdbc.sql("update warning set state = 'EXPIRED', updated_at = ? where id = ?").params(now(), before.id())
-                    .update();
-            audit.record("warning.expire", "warning", before.id(), before, find(before.id()));
+            // The state condition makes a concurrent run (another node, a test) expire each warning once.
+            if (jdbc.sql("update warning set state = 'EXPIRED', updated_at = ? where id = ? and state = 'PUBLISHED'")
+                    .params(now(), before.id()).update() == 1) {
+                audit.record("warning.expire", "warning", before.id(), before, find(before.id()));
+                expired++;
+            }
         }
-        return due.size();
+        return expired;
     }
 
     /** Stores a warning received as CAP from another system, already published by its sender. */

@@ -43,6 +43,12 @@ abstract class AlarmFlowScenario {
     @Autowired
     Clock clock;
 
+    @Autowired
+    AlarmEventsRecorder events;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Value("${yingji.monitoring.topic-prefix:yingji/telemetry/}")
     String topicPrefix;
 
@@ -168,6 +174,21 @@ abstract class AlarmFlowScenario {
             List<String> steps = detail.get("steps").valueStream().map(n -> n.get("action").asString()).toList();
             assertThat(steps).containsExactly("RAISED", "ACKNOWLEDGED", "CLEARED");
             assertThat(detail.get("steps").get(1).get("actor").asString()).isEqualTo("admin");
+            // another module hears of it through the persisted event publication registry
+            long end = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < end && events.received().stream()
+                    .noneMatch(e -> e instanceof AlarmCleared c && c.alarmId() == alarmId)) {
+                Thread.sleep(50);
+            }
+            assertThat(events.received()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AlarmRaised.class,
+                    r -> assertThat(r.alarmId()).isEqualTo(alarmId)));
+            assertThat(events.received()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AlarmCleared.class,
+                    c -> assertThat(c.alarmId()).isEqualTo(alarmId)));
+            assertThat(jdbc.sql("""
+                            select count(*) from event_publication
+                            where event_type = 'org.yingji.monitoring.AlarmRaised' and serialized_event like ?
+                              and completion_date is not null""")
+                    .param("%\"alarmId\":" + alarmId + ",%").query(Long.class).single()).isEqualTo(1);
             for (String action : List.of("alarm.raise", "alarm.acknowledge", "alarm.clear")) {
                 JsonNode audit = s.admin().get("/api/audit?entityType=mon_alarm&entityId=" + alarmId + "&action="
                         + action).json();

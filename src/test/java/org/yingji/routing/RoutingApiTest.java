@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yingji.Api;
 import org.yingji.TestUsers;
@@ -145,16 +144,6 @@ class RoutingApiTest extends RoadGridContext {
             assertThat(book.getSheetAt(0).getRow(0).getCell(6).getStringCellValue()).isEqualTo("人口覆盖率");
             assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("区县");
         }
-    }
-
-    @Test
-    void theJavaApiFallsBackToALabelledEstimateForAPointOffTheNetwork(@Autowired TravelTimes travelTimes) {
-        TravelTimes.Route onRoads = travelTimes.routeOrEstimate(104.70, 29.30, 104.78, 29.36);
-        assertThat(onRoads.estimate()).isFalse();
-        TravelTimes.Route off = travelTimes.routeOrEstimate(103.5, 29.3, 104.78, 29.36);
-        assertThat(off.estimate()).isTrue();
-        assertThat(off.basis()).contains("点不在路网上");
-        assertThat(off.seconds()).isPositive();
     }
 
     @Test

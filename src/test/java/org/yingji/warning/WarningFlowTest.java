@@ -49,7 +49,8 @@ class WarningFlowTest {
             WEBHOOK = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WEBHOOK.createContext("/hook", exchange -> {
                 WEBHOOK_BODIES.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
+                // The first call fails, as a platform that is briefly down: the channel must retry it.
+                exchange.sendResponseHeaders(WEBHOOK_BODIES.size() == 1 ? 503 : 204, -1);
                 exchange.close();
             });
             WEBHOOK.start();
@@ -64,6 +65,7 @@ class WarningFlowTest {
         registry.add("yingji.warning.channels.sms.options.port", () -> SMSC.port);
         registry.add("yingji.warning.channels.sms.backoff", () -> "100ms");
         registry.add("yingji.warning.channels.webhook.enabled", () -> "true");
+        registry.add("yingji.warning.channels.webhook.backoff", () -> "50ms");
         registry.add("yingji.warning.channels.webhook.options.urls",
                 () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/hook");
     }
@@ -194,9 +196,10 @@ class WarningFlowTest {
         assertThat(played).hasSize(1);
         assertThat(Api.JSON.readTree(played.get(0)).get("text").asString()).contains("请立即转移");
 
-        // Webhook: one POST carrying the CAP document.
-        assertThat(WEBHOOK_BODIES).hasSize(1);
-        JsonNode hook = Api.JSON.readTree(WEBHOOK_BODIES.get(0));
+        // Webhook: refused once (503), retried after the backoff, then delivered with the CAP document.
+        assertThat(WEBHOOK_BODIES).hasSize(2);
+        assertThat(WEBHOOK_BODIES.get(1)).isEqualTo(WEBHOOK_BODIES.get(0));
+        JsonNode hook = Api.JSON.readTree(WEBHOOK_BODIES.get(1));
         assertThat(hook.get("msgType").asString()).isEqualTo("Alert");
         assertThat(hook.get("cap").asString()).contains("<polygon>");
 
