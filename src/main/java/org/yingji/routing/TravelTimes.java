@@ -110,13 +110,9 @@ public class TravelTimes {
             }
             return new Route(leg.seconds(), leg.meters(), leg.line(), false, basis.text());
         }
-        return estimatedRoute(mode, fromLon, fromLat, toLon, toLat, basis.text());
-    }
-
-    private Route estimatedRoute(Mode mode, double fromLon, double fromLat, double toLon, double toLat, String why) {
         double meters = ResourceQueries.haversineMeters(fromLon, fromLat, toLon, toLat) * settings.detourFactor();
         return new Route(meters / (estimateKmh(mode) / 3.6), meters,
-                List.of(new double[]{fromLon, fromLat}, new double[]{toLon, toLat}), true, why);
+                List.of(new double[]{fromLon, fromLat}, new double[]{toLon, toLat}), true, basis.text());
     }
 
     /** Driving times from every origin to every destination ([lon, lat] pairs). */
