@@ -43,6 +43,9 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("shared_buffers", "256MB")
                 // JIT compiles a plan in 100–200 ms once its cost passes a threshold: a loss for our short queries.
                 .setServerConfig("jit", "off")
+                // zonky turns synchronous_commit off, which may lose the last commits if the server itself
+                // crashes, though we already answered 2xx; only a throwaway (test) cluster may skip the flush.
+                .setServerConfig("synchronous_commit", settings.clean() ? "off" : "on")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8");
         if (settings.port() > 0) {
