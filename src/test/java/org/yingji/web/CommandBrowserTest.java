@@ -66,7 +66,10 @@ class CommandBrowserTest {
                     "reportedAt", Instant.now().toString(), "dead", 3, "missing", 1, "evacuated", 420));
             assertThat(admin.post("/api/command/incidents/" + id + "/loss-reports", report).status()).isEqualTo(201);
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "灾情首报"));
-            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-grade"), "较大"));
+            // The tag itself, not the rule text (which says "未达较大…" while the grade is still Ⅳ).
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#incident-grade .grade-tag"), "较大（Ⅲ级）"));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-suggestions"), "III"));
             browser.screenshot("31-command-screen-graded");
 
             browser.open("/command/incidents/" + id);
