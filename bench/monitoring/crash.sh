@@ -51,7 +51,7 @@ java -Xmx2g -jar "$JAR" --server.port=$PORT --yingji.db.embedded.data-dir="$WORK
 APP=$!
 for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
 PG=$(grep -o "Embedded PostgreSQL on port [0-9]*" "$WORK/app2.log" | tail -1 | grep -o "[0-9]*$")
-q() { psql -q -t -A -h localhost -p "$PG" -U postgres -d postgres "$@"; }
+q() { psql -q -t -A -h localhost -p "$PG" -U postgres -d yingji "$@"; }
 check() { # file → missing count
   q <<SQL
 create temp table acked (code text, t timestamptz);
