@@ -1,6 +1,6 @@
 /**
  * Typed client of the `resources` module (应急资源 and the "one map"): kinds metadata, CRUD, Excel import and
- * export, map layers, search, nearest, and warehouse stock. Types mirror docs/API.md and the server's records.
+ * export, map layers, search and warehouse stock (nearest by travel time: api/routing.ts). Types mirror docs/API.md and the server's records.
  */
 import { http, cleanParams, type Page } from './http'
 
@@ -137,7 +137,7 @@ export function templateUrl(path: string): string {
 }
 
 /** Downloads a file through axios (so errors come back as problems) and hands it to the browser. */
-async function download(url: string, params: Record<string, unknown>, fallbackName: string): Promise<void> {
+export async function download(url: string, params: Record<string, unknown>, fallbackName: string): Promise<void> {
   const res = await http.get<Blob>(url, { params, responseType: 'blob', timeout: 300_000 })
   const disposition = String(res.headers['content-disposition'] ?? '')
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
@@ -250,27 +250,6 @@ export async function resourceLayer(
 
 export async function searchResources(q: string, limit = 20, signal?: AbortSignal): Promise<ResourceView[]> {
   const { data } = await http.get<ResourceView[]>('/api/resources/search', { params: { q, limit }, signal })
-  return data
-}
-
-export interface Nearby {
-  resource: ResourceView
-  /** straight-line (great-circle) distance */
-  distanceMeters: number
-}
-
-export async function nearestResources(params: {
-  kind: string
-  lon: number
-  lat: number
-  n?: number
-  status?: string | null
-  fields?: Record<string, string | null | undefined>
-}): Promise<Nearby[]> {
-  const { fields, ...rest } = params
-  const { data } = await http.get<Nearby[]>('/api/resources/nearest', {
-    params: cleanParams({ ...rest, ...(fields ?? {}) }),
-  })
   return data
 }
 

@@ -139,6 +139,33 @@ export async function updateEnterprise(id: number, body: EnterpriseInput): Promi
   return data
 }
 
+/** A user account acting for an enterprise. */
+export interface EnterpriseMember {
+  id: number
+  username: string
+  displayName: string
+  phone: string | null
+  regionCode: string
+  enabled: boolean
+}
+
+export async function listEnterpriseMembers(enterpriseId: number): Promise<EnterpriseMember[]> {
+  const { data } = await http.get<EnterpriseMember[]>(`${API}/enterprises/${enterpriseId}/members`)
+  return data
+}
+
+/** ENTERPRISE_USER accounts in my region a regulator may link (no user:manage needed). */
+export async function searchMemberCandidates(q: string): Promise<Page<EnterpriseMember>> {
+  const { data } = await http.get<Page<EnterpriseMember>>(`${API}/member-candidates`, {
+    params: { q: q || undefined, size: 30 },
+  })
+  return data
+}
+
+export async function removeEnterpriseMember(enterpriseId: number, userId: number): Promise<void> {
+  await http.delete(`${API}/enterprises/${enterpriseId}/members/${userId}`)
+}
+
 /** Lets a user of role ENTERPRISE_USER act for the enterprise (regulators). 204. */
 export async function addEnterpriseMember(enterpriseId: number, userId: number): Promise<void> {
   await http.post(`${API}/enterprises/${enterpriseId}/members`, { userId })
@@ -250,6 +277,10 @@ export interface HazardQuery {
   regionCode?: string | null
   overdue?: boolean | null
   listed?: boolean | null
+  /** every state but CLOSED */
+  open?: boolean | null
+  /** newest first (default) or nearest deadline first */
+  sort?: 'newest' | 'deadline' | null
   page?: number
   size?: number
 }
@@ -275,7 +306,7 @@ export interface PlanInput {
 
 export async function listHazards(query: HazardQuery): Promise<Page<HazardView>> {
   // `overdue=false` would mean nothing to the server: only send it when set
-  const params = cleanParams({ ...query, overdue: query.overdue ? true : null })
+  const params = cleanParams({ ...query, overdue: query.overdue ? true : null, open: query.open ? true : null })
   const { data } = await http.get<Page<HazardView>>(`${API}/hazards`, { params })
   return data
 }

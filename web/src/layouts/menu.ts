@@ -79,9 +79,34 @@ export const menu: MenuItem[] = [
       { index: '/monitoring/dead-letters', labelKey: 'menu.monitoringDeadLetters', icon: Warning },
     ],
   },
-  { index: 'warning', labelKey: 'menu.warning', icon: Bell, coming: true },
-  { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
-  { index: 'routing', labelKey: 'menu.routing', icon: Guide, coming: true },
+  {
+    index: 'warning',
+    labelKey: 'menu.warning',
+    icon: Bell,
+    permission: 'warning:read',
+    children: [
+      { index: '/warning', labelKey: 'menu.warningList', icon: Bell },
+      { index: '/warning/recipients', labelKey: 'menu.warningRecipients', icon: User },
+    ],
+  },
+  {
+    index: 'command',
+    labelKey: 'menu.command',
+    icon: Aim,
+    permission: 'command:read',
+    children: [
+      { index: '/command/incidents', labelKey: 'menu.commandIncidents', icon: Warning },
+      { index: '/command/duty', labelKey: 'menu.commandDuty', icon: Bell },
+      { index: '/command/plans', labelKey: 'menu.commandPlans', icon: Document },
+    ],
+  },
+  {
+    index: 'routing',
+    labelKey: 'menu.routing',
+    icon: Guide,
+    permission: 'routing:read',
+    children: [{ index: '/routing/coverage', labelKey: 'menu.routingCoverage', icon: Van }],
+  },
   {
     index: 'safety',
     labelKey: 'menu.safety',

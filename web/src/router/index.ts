@@ -35,6 +35,13 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'auth.login.title' },
   },
   {
+    path: '/public',
+    alias: '/public/',
+    name: 'public-warnings',
+    component: () => import('@/views/public/index.vue'),
+    meta: { public: true, titleKey: 'warning.public.title' },
+  },
+  {
     path: '/change-password',
     name: 'change-password',
     component: () => import('@/views/account/change-password.vue'),
@@ -96,6 +103,35 @@ const routes: RouteRecordRaw[] = [
         beforeEnter: () => (session.me?.role === 'ENTERPRISE_USER' ? '/safety/my' : '/safety/hazards'),
       },
       {
+        path: 'command',
+        redirect: '/command/incidents',
+      },
+      {
+        path: 'command/incidents',
+        name: 'command-incidents',
+        component: () => import('@/views/command/list.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandIncidents' },
+      },
+      {
+        path: 'command/incidents/:id',
+        name: 'command-screen',
+        component: () => import('@/views/command/screen.vue'),
+        props: true,
+        meta: { permission: 'command:read', titleKey: 'command.screen' },
+      },
+      {
+        path: 'command/plans',
+        name: 'command-plans',
+        component: () => import('@/views/command/plans.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandPlans' },
+      },
+      {
+        path: 'command/duty',
+        name: 'command-duty',
+        component: () => import('@/views/command/duty.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandDuty' },
+      },
+      {
         path: 'safety/enterprises',
         name: 'safety-enterprises',
         component: () => import('@/views/safety/enterprises/list.vue'),
@@ -115,6 +151,16 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'safety:read', titleKey: 'safety.hazard.detailTitle' },
       },
       {
+        path: 'routing',
+        redirect: '/routing/coverage',
+      },
+      {
+        path: 'routing/coverage',
+        name: 'routing-coverage',
+        component: () => import('@/views/routing/coverage.vue'),
+        meta: { permission: 'routing:read', titleKey: 'menu.routingCoverage' },
+      },
+      {
         path: 'safety/dashboard',
         name: 'safety-dashboard',
         component: () => import('@/views/safety/dashboard.vue'),
@@ -125,6 +171,42 @@ const routes: RouteRecordRaw[] = [
         name: 'safety-my',
         component: () => import('@/views/safety/my.vue'),
         meta: { roles: ['ENTERPRISE_USER'], titleKey: 'menu.safetyMy' },
+      },
+      {
+        path: 'warning',
+        name: 'warning-list',
+        component: () => import('@/views/warning/list.vue'),
+        meta: { permission: 'warning:read', titleKey: 'menu.warningList' },
+      },
+      {
+        path: 'warning/new',
+        name: 'warning-new',
+        component: () => import('@/views/warning/form.vue'),
+        meta: { permission: 'warning:draft', titleKey: 'warning.new' },
+      },
+      {
+        path: 'warning/recipients',
+        name: 'warning-recipients',
+        component: () => import('@/views/warning/recipients.vue'),
+        meta: { permission: 'warning:read', titleKey: 'menu.warningRecipients' },
+      },
+      {
+        path: 'warning/:id(\\d+)',
+        name: 'warning-detail',
+        component: () => import('@/views/warning/detail.vue'),
+        meta: { permission: 'warning:read', titleKey: 'warning.detail' },
+      },
+      {
+        path: 'warning/:id(\\d+)/edit',
+        name: 'warning-edit',
+        component: () => import('@/views/warning/form.vue'),
+        meta: { permission: 'warning:draft', titleKey: 'warning.edit' },
+      },
+      {
+        path: 'warning/:id(\\d+)/update',
+        name: 'warning-update',
+        component: () => import('@/views/warning/form.vue'),
+        meta: { permission: 'warning:publish', titleKey: 'warning.update' },
       },
       {
         path: 'admin/users',

@@ -1,6 +1,7 @@
 /**
  * A small vector layer above everything: the selected resource's ring, and the "nearest resources" result
- * (the clicked point, straight lines to each result, numbered markers carrying their `index`).
+ * (the clicked point, straight lines to each result, numbered markers carrying their `index`, and the driving
+ * route of the active result).
  */
 import Feature from 'ol/Feature'
 import { LineString, Point } from 'ol/geom'
@@ -86,6 +87,17 @@ export function createHighlightLayer() {
       }
       return s
     }
+    if (role === 'route') {
+      let s = styleCache.get('route')
+      if (!s) {
+        s = [
+          new Style({ stroke: new Stroke({ color: 'rgba(255,255,255,0.95)', width: 7 }), zIndex: 11 }),
+          new Style({ stroke: new Stroke({ color: '#d9480f', width: 4 }), zIndex: 12 }),
+        ]
+        styleCache.set('route', s)
+      }
+      return s
+    }
     if (role === 'result') {
       const index = feature.get('index') as number
       const colour = feature.get('colour') as string
@@ -139,7 +151,7 @@ export function createHighlightLayer() {
   }
 
   function showNearest(origin: [number, number], markers: NearestMarker[]) {
-    removeRole('origin', 'line', 'result')
+    removeRole('origin', 'line', 'result', 'route')
     active = null
     const from = lonLatToMercator(origin[0], origin[1])
     const features: Feature[] = [new Feature({ geometry: new Point(from), role: 'origin' })]
@@ -166,8 +178,15 @@ export function createHighlightLayer() {
 
   function clearNearest() {
     active = null
-    removeRole('origin', 'line', 'result')
+    removeRole('origin', 'line', 'result', 'route')
   }
 
-  return { layer, showSelection, clearSelection, showNearest, clearNearest, setActive }
+  /** The driving route of one result, [lon, lat] positions (a straight segment for an estimate). */
+  function showRoute(positions: [number, number][]) {
+    removeRole('route')
+    const line = new LineString(positions.map((p) => lonLatToMercator(p[0], p[1])))
+    source.addFeature(new Feature({ geometry: line, role: 'route' }))
+  }
+
+  return { layer, showSelection, clearSelection, showNearest, clearNearest, setActive, showRoute }
 }

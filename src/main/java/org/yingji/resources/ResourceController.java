@@ -37,12 +37,10 @@ class ResourceController {
 
     private final ResourceAdministration administration;
     private final Resources resources;
-    private final ResourceQueries queries;
 
-    ResourceController(ResourceAdministration administration, Resources resources, ResourceQueries queries) {
+    ResourceController(ResourceAdministration administration, Resources resources) {
         this.administration = administration;
         this.resources = resources;
-        this.queries = queries;
     }
 
     record KindView(String kind, String path, String label, List<Map<String, String>> statuses,
@@ -66,20 +64,6 @@ class ResourceController {
     @GetMapping("/search")
     List<ResourceView> searchAll(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
         return resources.findByName(CurrentUser.get().scope(), q.strip(), Math.min(Math.max(limit, 1), 100));
-    }
-
-    @Operation(summary = "The n resources of a kind nearest to a point (straight-line distance for now)")
-    @GetMapping("/nearest")
-    List<ResourceQueries.Nearby> nearest(@RequestParam String kind, @RequestParam double lon,
-                                         @RequestParam double lat, @RequestParam(defaultValue = "10") int n,
-                                         @RequestParam(required = false) String status,
-                                         @RequestParam Map<String, String> params) {
-        ResourceKind resourceKind = kind(kind);
-        if (n < 1 || n > 100) {
-            throw new ProblemException.InvalidField("n", "Range", "须在 1 到 100 之间");
-        }
-        return queries.nearest(CurrentUser.get().scope(), resourceKind, lon, lat, n, status,
-                attributeFilters(resourceKind, params));
     }
 
     @Operation(summary = "A map layer as GeoJSON, within a bbox (minLon,minLat,maxLon,maxLat) and filters")

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.yingji.platform.region.RegionScope;
 
 /**
- * What other modules ask of the resource base. "Nearest" here is straight-line distance; the routing module
- * replaces it with travel time when a road network is configured.
+ * What other modules ask of the resource base. "Nearest" here is straight-line distance: the routing module
+ * uses it to pick candidates and ranks them by travel time (GET /api/routing/nearest).
  */
 @Service
 public class ResourceQueries {
@@ -41,7 +41,21 @@ public class ResourceQueries {
                 .toList();
     }
 
-    static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
+    /** Every resource of a kind in the scope (fire stations for coverage, hazard sources, protection targets). */
+    public List<ResourceView> all(RegionScope scope, ResourceKind kind) {
+        return resources.all(kind, scope);
+    }
+
+    /**
+     * The kind-specific equality filters among request parameters (e.g. {@code specialties=HAZCHEM}), leaving
+     * out q, regionCode, status, sort, page, size, bbox, limit, lon, lat, n and kind; a 400 names an unknown one.
+     */
+    public static Map<String, String> attributeFilters(ResourceKind kind, Map<String, String> params) {
+        return ResourceController.attributeFilters(kind, params);
+    }
+
+    /** Great-circle distance in metres (WGS84 sphere). */
+    public static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
         double earthRadius = 6_371_008.8;
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);

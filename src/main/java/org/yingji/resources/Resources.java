@@ -109,6 +109,13 @@ class Resources {
                 .params(params).query(this::map).list();
     }
 
+    /** Every resource of a kind in the scope, for analyses over a whole layer (a city has at most thousands). */
+    List<ResourceView> all(ResourceKind kind, RegionScope scope) {
+        Where where = where(kind, scope, ResourceFilter.none());
+        return jdbc.sql("select " + COLUMNS + " from resource" + where.sql + " order by id")
+                .params(where.params).query(this::map).list();
+    }
+
     /** Resources of any kind whose name contains the text, for the map's search box. */
     List<ResourceView> findByName(RegionScope scope, String text, int limit) {
         return jdbc.sql("select " + COLUMNS + " from resource where region_code like ? and name ilike ?"

@@ -84,9 +84,7 @@ class EnterpriseImport {
             }
         }
         if (!errors.isEmpty()) {
-            long badRows = errors.stream().map(e -> e.field().substring(0, e.field().indexOf(']'))).distinct().count();
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "import.invalid-rows",
-                    "导入数据不合法", "有 " + badRows + " 行数据不合法，未导入任何数据", errors);
+            throw ExcelSheets.invalidRows(errors);
         }
         valid.forEach(enterprises::insert);
         cache.invalidate();

@@ -11,7 +11,9 @@ import org.yingji.platform.region.CityExtent;
 import org.yingji.platform.region.Regions;
 import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.user.Role;
+import org.yingji.platform.user.UserAccount;
 import org.yingji.platform.user.UserAccounts;
+import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
 import org.yingji.platform.web.ProblemException;
@@ -50,6 +52,15 @@ class EnterpriseRegistry {
                          Integer severity, BigDecimal score, RiskLevel level) {
     }
 
+    /** A user account acting for an enterprise, without anything secret. */
+    record Member(long id, String username, String displayName, String phone, String regionCode, boolean enabled) {
+
+        static Member of(UserAccount account) {
+            return new Member(account.id(), account.username(), account.displayName(), account.phone(),
+                    account.regionCode(), account.enabled());
+        }
+    }
+
     EnterpriseView get(CurrentUser user, long id) {
         return enterprises.find(id, visibility.of(user, "e.id", "e.region_code"))
                 .orElseThrow(() -> new ProblemException.NotFound("企业", id));
@@ -74,6 +85,9 @@ class EnterpriseRegistry {
     @Transactional
     EnterpriseView update(CurrentUser user, long id, Enterprises.Fields fields) {
         EnterpriseView before = get(user, id);
+        if (!Visibility.regulator(user)) {
+            requireUnchangedRegistration(before, fields);
+        }
         check(user, fields, id);
         enterprises.update(id, fields);
         EnterpriseView after = get(user, id);
@@ -93,6 +107,31 @@ class EnterpriseRegistry {
         }
         enterprises.addMember(enterpriseId, userId);
         audit.record("enterprise.add-member", "enterprise", enterpriseId, null, Map.of("userId", userId));
+    }
+
+    @Transactional
+    void removeMember(CurrentUser user, long enterpriseId, long userId) {
+        requireRegulator(user);
+        get(user, enterpriseId);
+        if (!enterprises.removeMember(enterpriseId, userId)) {
+            throw new ProblemException.NotFound("企业人员", userId);
+        }
+        audit.record("enterprise.remove-member", "enterprise", enterpriseId, Map.of("userId", userId), null);
+    }
+
+    List<Member> members(CurrentUser user, long enterpriseId) {
+        get(user, enterpriseId);
+        return enterprises.memberIds(enterpriseId).stream().map(accounts::findById)
+                .flatMap(java.util.Optional::stream).map(Member::of).toList();
+    }
+
+    /**
+     * Accounts of role ENTERPRISE_USER in the regulator's region that could be added: regulators add members but
+     * need not hold user:manage, so they search here rather than in the user administration.
+     */
+    PageView<Member> memberCandidates(CurrentUser user, String text, PageRequest page) {
+        requireRegulator(user);
+        return accounts.search(user.scope(), text, Role.ENTERPRISE_USER, null, page).map(Member::of);
     }
 
     List<RiskPointView> riskPoints(CurrentUser user, long enterpriseId) {
@@ -157,6 +196,32 @@ class EnterpriseRegistry {
             throw new ProblemException.Conflict("conflict.credit-code", "统一社会信用代码 " + fields.creditCode().value()
                     + " 已登记");
         }
+    }
+
+    /**
+     * An enterprise keeps its own contacts, scale, location and licences; what it is registered as (credit code,
+     * name, industry, park, region) decides who regulates it, so only a regulator changes that.
+     */
+    private static void requireUnchangedRegistration(EnterpriseView before, Enterprises.Fields after) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Map<String, Boolean> changed = new java.util.LinkedHashMap<>();
+        changed.put("creditCode", !before.creditCode().equals(after.creditCode().value()));
+        changed.put("name", !before.name().equals(after.name()));
+        changed.put("industry", before.industry() != after.industry());
+        changed.put("park", !java.util.Objects.equals(blankToNull(before.park()), blankToNull(after.park())));
+        changed.put("regionCode", !before.regionCode().equals(after.regionCode()));
+        changed.forEach((field, isChanged) -> {
+            if (isChanged) {
+                problems.add(new FieldProblem(field, "enterprise.regulator-only", "企业登记信息只能由监管部门修改"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ProblemException.Invalid(problems);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static void requireRegulator(CurrentUser user) {

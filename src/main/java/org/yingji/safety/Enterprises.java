@@ -112,6 +112,16 @@ class Enterprises {
                 .params(enterpriseId, userId).update();
     }
 
+    boolean removeMember(long enterpriseId, long userId) {
+        return jdbc.sql("delete from enterprise_member where enterprise_id = ? and user_id = ?")
+                .params(enterpriseId, userId).update() > 0;
+    }
+
+    List<Long> memberIds(long enterpriseId) {
+        return jdbc.sql("select user_id from enterprise_member where enterprise_id = ? order by user_id")
+                .param(enterpriseId).query(Long.class).list();
+    }
+
     /** The four-colour map layer: every visible enterprise as a GeoJSON point with its risk level. */
     String layer(Visibility.Condition visible) {
         GeoJsonPoints layer = new GeoJsonPoints();

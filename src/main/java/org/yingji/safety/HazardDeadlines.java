@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.yingji.platform.time.BeijingTime;
 import org.springframework.transaction.annotation.Transactional;
 import org.yingji.platform.audit.AuditLog;
 import org.yingji.platform.notify.Notifications;
@@ -25,8 +26,6 @@ import org.yingji.platform.notify.Notifications;
 class HazardDeadlines {
 
     static final Duration REMIND_BEFORE = Duration.ofDays(1);
-    static final java.time.format.DateTimeFormatter BEIJING = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
     private static final Logger log = LoggerFactory.getLogger(HazardDeadlines.class);
 
     private final JdbcClient jdbc;
@@ -54,7 +53,7 @@ class HazardDeadlines {
         for (Due due : due("reminded_at is null and h.deadline > ? and h.deadline <= ?", now, now.plus(REMIND_BEFORE))) {
             jdbc.sql("update safety_hazard set reminded_at = ? where id = ?").params(Timestamp.from(now), due.id()).update();
             notifications.send(enterpriseMembers(due), "隐患整改即将到期", "隐患「" + due.title() + "」的整改期限为 "
-                    + BEIJING.format(due.deadline()) + "（北京时间），请按期完成整改并申请验收", "/safety/hazards/" + due.id());
+                    + BeijingTime.minutes(due.deadline()) + "（北京时间），请按期完成整改并申请验收", "/safety/hazards/" + due.id());
         }
         for (Due due : due("escalated_at is null and h.deadline <= ?", now)) {
             jdbc.sql("update safety_hazard set escalated_at = ? where id = ?").params(Timestamp.from(now), due.id()).update();

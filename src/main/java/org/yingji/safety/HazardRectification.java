@@ -80,8 +80,9 @@ class HazardRectification {
     record Plan(String owner, String measures, String funds, Instant deadline, String contingencyPlan) {
     }
 
+    /** {@code open}: every state but CLOSED; {@code byDeadline}: nearest deadline first instead of newest first. */
     record HazardFilter(HazardState state, String grade, Long enterpriseId, String regionCode, Boolean overdue,
-                        Boolean listed) {
+                        Boolean listed, Boolean open, boolean byDeadline) {
     }
 
     @Transactional
@@ -247,6 +248,9 @@ class HazardRectification {
             where.append(" and h.state <> 'CLOSED' and h.deadline < ?");
             params.add(Timestamp.from(clock.instant()));
         }
+        if (Boolean.TRUE.equals(filter.open())) {
+            where.append(" and h.state <> 'CLOSED'");
+        }
         if (filter.listed() != null) {
             where.append(" and h.listed = ?");
             params.add(filter.listed());
@@ -257,7 +261,8 @@ class HazardRectification {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.addAll(List.of(page.size(), page.offset()));
         List<HazardView> items = jdbc.sql("select h.*, e.name as enterprise_name, d.name as department_name" + from
-                        + where + " order by h.id desc limit ? offset ?")
+                        + where + (filter.byDeadline() ? " order by h.deadline nulls last, h.id" : " order by h.id desc")
+                        + " limit ? offset ?")
                 .params(pageParams).query(this::map).list();
         return new PageView<>(items, total, page.page(), page.size());
     }
@@ -345,7 +350,7 @@ class HazardRectification {
 
     /** yyyymm in Beijing time, the dashboard's month key. */
     static int month(Instant at) {
-        var date = at.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        var date = at.atZone(org.yingji.platform.time.BeijingTime.ZONE);
         return date.getYear() * 100 + date.getMonthValue();
     }
 

@@ -31,6 +31,7 @@ import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
+import org.yingji.platform.web.ProblemException;
 
 @Tag(name = "安全生产 Safety production")
 @RestController
@@ -142,6 +143,27 @@ class SafetyController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Users acting for the enterprise")
+    @GetMapping("/enterprises/{id}/members")
+    List<EnterpriseRegistry.Member> members(@PathVariable long id) {
+        return registry.members(CurrentUser.get(), id);
+    }
+
+    @Operation(summary = "Stop a user acting for the enterprise (regulators)")
+    @DeleteMapping("/enterprises/{id}/members/{userId}")
+    ResponseEntity<Void> removeMember(@PathVariable long id, @PathVariable long userId) {
+        registry.removeMember(CurrentUser.get(), id, userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Accounts of role ENTERPRISE_USER in my region that a regulator may add as members")
+    @GetMapping("/member-candidates")
+    PageView<EnterpriseRegistry.Member> memberCandidates(@RequestParam(required = false) String q,
+                                                         @RequestParam(required = false) Integer page,
+                                                         @RequestParam(required = false) Integer size) {
+        return registry.memberCandidates(CurrentUser.get(), q, PageRequest.of(page, size));
+    }
+
     @Operation(summary = "The four-colour map: enterprises as GeoJSON points with their risk level")
     @GetMapping(value = "/layers/enterprises", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<byte[]> enterpriseLayer(@RequestHeader(value = "Accept-Encoding", required = false) String encoding) {
@@ -179,7 +201,8 @@ class SafetyController {
 
     // Hidden hazards -------------------------------------------------------------------------------------
 
-    @Operation(summary = "Hidden hazards I may see, newest first")
+    @Operation(summary = "Hidden hazards I may see, newest first or (sort=deadline) nearest deadline first; "
+            + "open=true leaves out closed ones")
     @GetMapping("/hazards")
     PageView<HazardView> hazards(@RequestParam(required = false) HazardState state,
                                  @RequestParam(required = false) String grade,
@@ -187,11 +210,24 @@ class SafetyController {
                                  @RequestParam(required = false) String regionCode,
                                  @RequestParam(required = false) Boolean overdue,
                                  @RequestParam(required = false) Boolean listed,
+                                 @RequestParam(required = false) Boolean open,
+                                 @RequestParam(required = false) String sort,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         return hazards.search(CurrentUser.get(),
-                new HazardRectification.HazardFilter(state, grade, enterpriseId, regionCode, overdue, listed),
+                new HazardRectification.HazardFilter(state, grade, enterpriseId, regionCode, overdue, listed, open,
+                        hazardSort(sort)),
                 PageRequest.of(page, size));
+    }
+
+    private static boolean hazardSort(String sort) {
+        if (sort == null || sort.isBlank() || sort.equals("newest")) {
+            return false;
+        }
+        if (sort.equals("deadline")) {
+            return true;
+        }
+        throw new ProblemException.InvalidField("sort", "sort.unknown", "排序方式只能是 newest 或 deadline");
     }
 
     @Operation(summary = "One hazard with its steps")

@@ -55,6 +55,25 @@ class RegionApiTest {
     }
 
     @Test
+    void populationAddsUpToTheCensusAndFollowsTheCountyShares() {
+        assertThat(admin.get("/api/regions/510300").json().get("population").asInt()).isEqualTo(2_489_256);
+        int counties = 0;
+        for (JsonNode county : admin.get("/api/regions?level=COUNTY").json()) {
+            int townships = 0;
+            for (JsonNode township : admin.get("/api/regions?parent=" + county.get("code").asString()).json()) {
+                townships += township.get("population").asInt();
+            }
+            assertThat(townships).as(county.get("name").asString()).isEqualTo(county.get("population").asInt());
+            counties += county.get("population").asInt();
+        }
+        assertThat(counties).isEqualTo(2_489_256);
+        // 富顺县 holds 71.0 of the 237.884 (10 000s) residents of 2023: 742 955 of the census total.
+        assertThat(admin.get("/api/regions/510322").json().get("population").asInt()).isEqualTo(742_955);
+        admin.get("/api/regions?level=VILLAGE").json()
+                .forEach(village -> assertThat(village.get("population").asInt()).isPositive());
+    }
+
+    @Test
     void getsOneRegionByCodeAnd404sAnUnknownOne() {
         JsonNode region = admin.get("/api/regions/510321").json();
         assertThat(region.get("name").asString()).isEqualTo("荣县");

@@ -118,21 +118,6 @@ class ResourceApiTest {
     }
 
     @Test
-    void nearestAreOrderedByDistanceAndFiltered() {
-        JsonNode nearest = admin.get("/api/resources/nearest?kind=FIRE_STATION&lon=104.78&lat=29.34&n=3").json();
-        assertThat(nearest.size()).isEqualTo(3);
-        double previous = 0;
-        for (JsonNode hit : nearest) {
-            double distance = hit.get("distanceMeters").asDouble();
-            assertThat(distance).isGreaterThanOrEqualTo(previous);
-            previous = distance;
-        }
-        JsonNode hazchem = admin.get("/api/resources/nearest?kind=RESCUE_TEAM&lon=105.0&lat=29.2&n=5&specialties=HAZCHEM")
-                .json();
-        assertThat(hazchem.get(0).get("resource").get("name").asString()).isEqualTo("中昊晨光危险化学品应急救援队");
-    }
-
-    @Test
     void warehouseStockFlagsLowLines() {
         JsonNode depot = admin.get("/api/resources/warehouses?q=" + java.net.URLEncoder.encode("荣县",
                 java.nio.charset.StandardCharsets.UTF_8)).json().get("items").get(0);

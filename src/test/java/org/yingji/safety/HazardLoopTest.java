@@ -85,10 +85,32 @@ class HazardLoopTest {
                 "regionCode", "510300", "departmentId", cityBureau));
         JsonNode closed = inspector.post("/api/safety/hazards/" + id + "/accept", Map.of("note", "复查合格")).json();
         assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
+        assertThat(admin.get("/api/safety/hazards?open=true&enterpriseId=" + enterprise).json().get("total").asInt())
+                .isZero();
         assertThat(closed.get("steps").valueStream().map(s -> s.get("action").asString()).toList())
                 .containsExactly("report", "confirm", "plan", "list", "submit", "accept");
         assertThat(admin.get("/api/audit?entityType=safety_hazard&entityId=" + id).json().get("total").asInt())
                 .isEqualTo(6);
+    }
+
+    @Test
+    void openHazardsComeNearestDeadlineFirst() {
+        Api admin = TestUsers.admin(port);
+        long enterprise = SafetyTestData.createEnterprise(admin, TestUsers.uniqueName("期限"), "510304", 104.77, 29.37);
+        long later = admin.post("/api/safety/hazards", report(enterprise, "消防通道堵塞")).json().get("id").asLong();
+        long sooner = admin.post("/api/safety/hazards", report(enterprise, "配电柜无防护")).json().get("id").asLong();
+        long unconfirmed = admin.post("/api/safety/hazards", report(enterprise, "未确认")).json().get("id").asLong();
+        admin.post("/api/safety/hazards/" + later + "/confirm", Map.of("grade", "GENERAL", "deadline", inDays(12)));
+        admin.post("/api/safety/hazards/" + sooner + "/confirm", Map.of("grade", "GENERAL", "deadline", inDays(2)));
+
+        String query = "/api/safety/hazards?open=true&enterpriseId=" + enterprise;
+        assertThat(admin.get(query + "&sort=deadline").json().get("items").valueStream()
+                .map(h -> h.get("id").asLong()).toList()).containsExactly(sooner, later, unconfirmed);
+        assertThat(admin.get(query).json().get("items").valueStream()
+                .map(h -> h.get("id").asLong()).toList()).containsExactly(unconfirmed, sooner, later);
+        Api.Response badSort = admin.get(query + "&sort=oldest");
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(badSort.json().get("errors").get(0).get("field").asString()).isEqualTo("sort");
     }
 
     @Test

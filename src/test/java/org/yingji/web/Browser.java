@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,6 +44,29 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1440, 900));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         base = "http://localhost:" + port;
+    }
+
+    /** Web Mercator metres of a lon/lat, as a JavaScript prelude defining x and y from arguments[0..1]. */
+    private static final String MERCATOR = """
+            const x = arguments[0] * 20037508.342789244 / 180;
+            const y = Math.log(Math.tan((90 + arguments[1]) * Math.PI / 360)) / (Math.PI / 180) * 20037508.342789244 / 180;
+            """;
+
+    /** Centres the page's OpenLayers map (window.__yingjiMap) on a lon/lat at a zoom. */
+    void centerMap(double lon, double lat, int zoom) {
+        ((JavascriptExecutor) driver).executeScript(MERCATOR + """
+                window.__yingjiMap.getView().setCenter([x, y]);
+                window.__yingjiMap.getView().setZoom(arguments[2]);""", lon, lat, zoom);
+    }
+
+    /** Moves the mouse over a lon/lat of the map in element {@code mapId}, ready to click. */
+    Actions overMap(String mapId, double lon, double lat) {
+        @SuppressWarnings("unchecked")
+        List<Number> pixel = (List<Number>) ((JavascriptExecutor) driver).executeScript(MERCATOR
+                + "return window.__yingjiMap.getPixelFromCoordinate([x, y]);", lon, lat);
+        WebElement map = driver.findElement(By.id(mapId));
+        return new Actions(driver).moveToElement(map, pixel.get(0).intValue() - map.getRect().getWidth() / 2,
+                pixel.get(1).intValue() - map.getRect().getHeight() / 2);
     }
 
     static boolean available() {

@@ -7,15 +7,12 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yingji.Api;
@@ -94,23 +91,16 @@ class SafetyBrowserTest {
             browser.wait.until(d -> !open.getText().isBlank() && !open.getText().equals("0"));
             browser.screenshot("22-safety-dashboard");
 
+            browser.open("/safety/enterprises?id=" + enterpriseId);
+            browser.click("#tab-members");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-table"), username));
+            browser.screenshot("24-enterprise-members");
+
             browser.open("/map");
             browser.click("#layer-enterprise-risk");
-            JavascriptExecutor js = (JavascriptExecutor) browser.driver;
-            js.executeScript("""
-                    const x = arguments[0] * 20037508.342789244 / 180;
-                    const y = Math.log(Math.tan((90 + arguments[1]) * Math.PI / 360)) / (Math.PI / 180) * 20037508.342789244 / 180;
-                    window.__yingjiMap.getView().setCenter([x, y]);
-                    window.__yingjiMap.getView().setZoom(16);""", 105.0, 29.18);
+            browser.centerMap(105.0, 29.18, 16);
             Thread.sleep(2000);
-            @SuppressWarnings("unchecked")
-            List<Number> pixel = (List<Number>) js.executeScript("""
-                    const x = arguments[0] * 20037508.342789244 / 180;
-                    const y = Math.log(Math.tan((90 + arguments[1]) * Math.PI / 360)) / (Math.PI / 180) * 20037508.342789244 / 180;
-                    return window.__yingjiMap.getPixelFromCoordinate([x, y]);""", 105.0, 29.18);
-            WebElement map = browser.driver.findElement(By.id("map"));
-            new Actions(browser.driver).moveToElement(map, pixel.get(0).intValue() - map.getRect().getWidth() / 2,
-                    pixel.get(1).intValue() - map.getRect().getHeight() / 2).click().perform();
+            browser.overMap("map", 105.0, 29.18).click().perform();
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("enterprise-popup"), enterpriseName));
             browser.screenshot("23-four-colour-map");
         }

@@ -1,14 +1,10 @@
 package org.yingji.platform.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 import org.yingji.platform.region.RegionScope;
 import org.yingji.platform.security.CurrentUser;
+import org.yingji.platform.security.Sha256;
 import org.yingji.platform.web.PageRequest;
 import org.yingji.platform.web.PageView;
 import tools.jackson.databind.json.JsonMapper;
@@ -151,12 +148,7 @@ public class AuditLog {
                 input.append(field.length()).append(':').append(field);
             }
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(input.toString());
     }
 
     private static AuditEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -28,6 +28,9 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+import org.springframework.http.HttpStatus;
+import org.yingji.platform.web.FieldProblem;
+import org.yingji.platform.web.ProblemException;
 
 /**
  * Import sheets: Chinese column headers (required ones marked *), a template with a sheet of instructions, and
@@ -93,23 +96,29 @@ public final class ExcelSheets {
     }
 
     /**
-     * Reads an uploaded import: the rows, or a 400 naming {@code file} when it is no .xlsx, lacks template columns or
-     * has no data rows.
+     * Reads an uploaded import file as {@link #read} does, turning every way it can be unreadable (not .xlsx, not
+     * our template, no data rows) into a 400 on the field {@code file}.
      */
     public static List<SheetRow> readUpload(byte[] xlsx, List<Column> columns) {
         List<SheetRow> rows;
         try {
             rows = read(xlsx, columns);
         } catch (IllegalArgumentException e) {
-            throw new org.yingji.platform.web.ProblemException.InvalidField("file", "Template", e.getMessage());
+            throw new ProblemException.InvalidField("file", "Template", e.getMessage());
         } catch (Exception e) {
-            throw new org.yingji.platform.web.ProblemException.InvalidField("file", "Format",
-                    "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
+            throw new ProblemException.InvalidField("file", "Format", "无法读取文件，请上传 .xlsx 格式的 Excel 文件");
         }
         if (rows.isEmpty()) {
-            throw new org.yingji.platform.web.ProblemException.InvalidField("file", "Empty", "表格中没有数据行");
+            throw new ProblemException.InvalidField("file", "Empty", "表格中没有数据行");
         }
         return rows;
+    }
+
+    /** The 400 of an all-or-nothing import: every problem of every bad row (fields named rows[n].field). */
+    public static ProblemException invalidRows(List<FieldProblem> errors) {
+        long badRows = errors.stream().map(e -> e.field().substring(0, e.field().indexOf(']'))).distinct().count();
+        return new ProblemException(HttpStatus.BAD_REQUEST, "import.invalid-rows", "导入数据不合法",
+                "有 " + badRows + " 行数据不合法，未导入任何数据", errors);
     }
 
     /**

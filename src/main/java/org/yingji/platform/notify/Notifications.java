@@ -1,18 +1,13 @@
 package org.yingji.platform.notify;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -24,7 +19,7 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final SseStreams<Long> streams = new SseStreams<>();
 
     Notifications(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -43,7 +38,7 @@ public class Notifications {
                             returning id""")
                     .params(userId, title, body, link, Timestamp.from(now)).query(Long.class).single();
             Notification notification = new Notification(id, userId, title, body, link, now, null);
-            afterCommit(() -> push(notification));
+            SseStreams.afterCommit(() -> push(notification));
         }
     }
 
@@ -64,31 +59,13 @@ public class Notifications {
     }
 
     SseEmitter open(long userId) {
-        SseEmitter emitter = new SseEmitter(0L); // no server-side timeout: the browser reconnects by itself
-        List<SseEmitter> list = streams.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        Runnable remove = () -> list.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
-        try {
-            emitter.send(SseEmitter.event().name("hello").data(Map.of("unread", unread(userId))));
-        } catch (IOException e) {
-            remove.run();
-        }
-        return emitter;
+        return streams.open(userId, Map.of("unread", unread(userId)));
     }
 
     /** A comment line every 25 s: proxies keep the stream open, and streams of closed tabs are found and dropped. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 25_000)
     void heartbeat() {
-        streams.forEach((user, list) -> list.forEach(emitter -> {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                list.remove(emitter);
-            }
-        }));
+        streams.heartbeat();
     }
 
     /**
@@ -97,31 +74,10 @@ public class Notifications {
      */
     @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
     void closeStreams() {
-        streams.values().forEach(list -> list.forEach(SseEmitter::complete));
-        streams.clear();
+        streams.closeAll();
     }
 
     private void push(Notification notification) {
-        for (SseEmitter emitter : streams.getOrDefault(notification.userId(), List.of())) {
-            try {
-                emitter.send(SseEmitter.event().name("notification").id(Long.toString(notification.id()))
-                        .data(notification));
-            } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
-            }
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        streams.push(notification.userId(), "notification", Long.toString(notification.id()), notification);
     }
 }

@@ -61,6 +61,7 @@ class RegionController {
             properties.put("level", region.level());
             properties.put("parentCode", region.parentCode());
             properties.put("approximate", region.approximate());
+            properties.put("population", region.population());
             Object geometry;
             var boundary = regions.boundary(region.code());
             if (boundary.isPresent()) {

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(10)
 class RegionSeeder implements ApplicationRunner {
 
+    private static final String CITY = "510300";
+
     private static final Logger log = LoggerFactory.getLogger(RegionSeeder.class);
 
     private final JdbcClient jdbc;
@@ -54,6 +56,10 @@ class RegionSeeder implements ApplicationRunner {
             log.info("Seeded {} regions of Zigong", rows.size());
         }
         regions.reload();
+        if (jdbc.sql("select count(*) from region where population is null").query(Long.class).single() > 0) {
+            transaction.executeWithoutResult(status -> estimatePopulation());
+            regions.reload();
+        }
     }
 
     private void insert(List<String[]> rows, Map<String, String> boundaries) {
@@ -67,6 +73,25 @@ class RegionSeeder implements ApplicationRunner {
                             Double.parseDouble(row[4]), Double.parseDouble(row[5]), Boolean.parseBoolean(row[6]),
                             row[7], boundaries.get(row[0]))
                     .update();
+        }
+    }
+
+    private void estimatePopulation() {
+        List<Region> villages = regions.list(RegionScope.of(CITY), RegionLevel.VILLAGE, null);
+        Map<String, String> countyOf = new HashMap<>();
+        for (Region village : villages) {
+            List<String> ancestors = regions.ancestorsOf(village.code());
+            countyOf.put(village.code(), ancestors.get(ancestors.size() - 2));
+        }
+        Map<String, Integer> population = PopulationEstimate.villages(villages, countyOf);
+        population.forEach((code, people) ->
+                jdbc.sql("update region set population = ? where code = ?").params(people, code).update());
+        // Upper levels are sums, deepest first so each level sums finished children.
+        for (RegionLevel level : List.of(RegionLevel.TOWNSHIP, RegionLevel.COUNTY, RegionLevel.CITY)) {
+            jdbc.sql("""
+                    update region r set population = coalesce((select sum(c.population) from region c
+                                                               where c.parent_code = r.code), 0)
+                    where r.level = ?""").param(level.name()).update();
         }
     }
 

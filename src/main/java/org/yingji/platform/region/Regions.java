@@ -31,11 +31,12 @@ public class Regions {
     void reload() {
         Map<String, Region> regions = new LinkedHashMap<>();
         Map<String, String> shapes = new LinkedHashMap<>();
-        jdbc.sql("select code, name, level, parent_code, lon, lat, approximate, boundary from region order by code")
+        jdbc.sql("select code, name, level, parent_code, lon, lat, approximate, population, boundary from region order by code")
                 .query(rs -> {
                     Region region = new Region(rs.getString("code"), rs.getString("name"),
                             RegionLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
-                            (Double) rs.getObject("lon"), (Double) rs.getObject("lat"), rs.getBoolean("approximate"));
+                            (Double) rs.getObject("lon"), (Double) rs.getObject("lat"), rs.getBoolean("approximate"),
+                            rs.getInt("population"));
                     regions.put(region.code(), region);
                     String boundary = rs.getString("boundary");
                     if (boundary != null) {

@@ -2,13 +2,12 @@ package org.yingji.platform.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.yingji.platform.time.BeijingTime;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yingji.platform.audit.AuditLog;
 import org.yingji.platform.user.UserAccount;
@@ -22,9 +21,6 @@ import org.yingji.platform.web.ProblemException;
  */
 @Service
 class SignIn {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
@@ -94,6 +90,6 @@ class SignIn {
 
     private static ProblemException locked(Instant until) {
         return new ProblemException(HttpStatus.LOCKED, "auth.locked", "账户已锁定",
-                "密码错误次数过多，账户锁定至 " + TIME.format(until) + "（北京时间）", List.of());
+                "密码错误次数过多，账户锁定至 " + BeijingTime.minutes(until) + "（北京时间）", List.of());
     }
 }

@@ -42,7 +42,7 @@ public class UserAccounts {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
-    PageView<UserAccount> search(RegionScope scope, String text, Role role, String regionCode, PageRequest page) {
+    public PageView<UserAccount> search(RegionScope scope, String text, Role role, String regionCode, PageRequest page) {
         StringBuilder where = new StringBuilder(" where region_code like ?");
         List<Object> params = new ArrayList<>(List.of(scope.likePattern()));
         if (StringUtils.hasText(text)) {

@@ -9,7 +9,7 @@ class SinglePageAppRoutes {
 
     @GetMapping({"/login", "/change-password", "/map", "/map/**", "/admin/**", "/account/**",
             "/resources/**", "/monitoring/**", "/warning/**", "/command/**", "/routing/**", "/safety/**",
-            "/enforcement/**", "/coming/**", "/403"})
+            "/enforcement/**", "/coming/**", "/403", "/public", "/public/"})
     String app() {
         return "forward:/index.html";
     }

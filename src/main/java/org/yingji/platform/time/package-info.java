@@ -1,0 +1,2 @@
+/** Time as shown to people (Beijing time). */
+package org.yingji.platform.time;
