@@ -16,7 +16,7 @@ ARGS=(--yingji.mqtt.port=$MQTT_PORT --yingji.monitoring.bench-sensors=20000 --yi
       --yingji.monitoring.simulator.enabled=false)
 bench_machine
 bench_start "${ARGS[@]}"
-TOKEN=$(bench_token)
+TOKEN=$(bench_token | grep -o "yj_[A-Za-z0-9_-]*" | tail -1)
 AUTH="Authorization: Bearer $TOKEN"
 
 # MQTT load with an ack log, HTTP batches of red readings (alarms) beside it
@@ -37,7 +37,9 @@ HTTP=$!
 sleep 8
 curl -s -H "$AUTH" "localhost:$PORT/api/monitoring/alarms?size=500" | jq -r '.items[].id' > "$WORK/alarms-before.txt"
 kill -9 $APP
-KILLED_AT=$(date +%s%N)
+# the embedded PostgreSQL is a child process and outlives the JVM: kill it too, like a power cut (it recovers from
+# its WAL at restart)
+kill -9 "$(head -1 "$WORK/pg/postmaster.pid")" 2>/dev/null || true
 kill $HTTP 2>/dev/null || true
 wait $GEN 2>/dev/null || true
 echo "killed with kill -9; generator: $(grep PUBLISH "$WORK/gen.log")"
@@ -49,11 +51,14 @@ java -Xmx2g -jar "$JAR" --server.port=$PORT --yingji.db.embedded.data-dir="$WORK
 APP=$!
 for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health >/dev/null && break; sleep 1; done
 PG=$(grep -o "Embedded PostgreSQL on port [0-9]*" "$WORK/app2.log" | tail -1 | grep -o "[0-9]*$")
-q() { psql -q -t -A -h localhost -p "$PG" -U postgres -d postgres "$@"; }
+q() { psql -q -t -A -h localhost -p "$PG" -U postgres -d yingji "$@"; }
 check() { # file → missing count
-  q -c "create temp table acked (code text, t timestamptz); \copy acked from '$1' with (delimiter ' ')
-        select count(*) from acked a left join mon_sensor s on s.code = a.code
-        left join mon_reading r on r.sensor_id = s.id and r.time = a.t where r.sensor_id is null;"
+  q <<SQL
+create temp table acked (code text, t timestamptz);
+\copy acked from '$1' with (delimiter ' ')
+select count(*) from acked a left join mon_sensor s on s.code = a.code
+left join mon_reading r on r.sensor_id = s.id and r.time = a.t where r.sensor_id is null;
+SQL
 }
 MQTT_MISSING=$(check "$WORK/acked.txt")
 HTTP_MISSING=$(check "$WORK/http-ok.txt")

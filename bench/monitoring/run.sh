@@ -29,10 +29,11 @@ echo "load before: $(uptime); offered $RATE readings/s for $SECONDS_LOAD s from 
 BROKER_LOG=$(mktemp /tmp/yingji-broker-XXXX.log)
 java -Xmx2g $LOGBACK -cp "$CP" bench.MqttBench broker $BROKER_PORT > "$BROKER_LOG" 2>&1 &
 BROKER=$!
+trap 'kill $BROKER 2>/dev/null || true' EXIT
 for i in $(seq 1 30); do grep -q "BROKER ready" "$BROKER_LOG" && break; sleep 0.5; done
-BROKER_PUB=$(gen publish tcp://127.0.0.1:$BROKER_PORT $SENSORS $RATE $SECONDS_LOAD | grep PUBLISH)
+BROKER_PUB=$(gen publish tcp://127.0.0.1:$BROKER_PORT $SENSORS $RATE $SECONDS_LOAD | grep PUBLISH || true)
 sleep 2
-kill $BROKER; wait $BROKER 2>/dev/null || true
+kill $BROKER; wait $BROKER 2>/dev/null || true; trap - EXIT
 BROKER_RATES=$(grep -o 'rate=[0-9]*' "$BROKER_LOG" | cut -d= -f2 | awk '$1>0')
 BROKER_TOTAL=$(grep -o 'total=[0-9]*' "$BROKER_LOG" | tail -1 | cut -d= -f2)
 BROKER_MEDIAN=$(echo "$BROKER_RATES" | median)
@@ -43,12 +44,12 @@ rm -f "$BROKER_LOG"
 bench_start --yingji.mqtt.port=$MQTT_PORT --yingji.monitoring.bench-sensors=$SENSORS \
   --yingji.monitoring.seed=false --yingji.monitoring.simulator.enabled=false
 grep -o "[0-9]* bench sensors created in [0-9]* ms" "$WORK/app.log" || true
-TOKEN=$(bench_token)
+TOKEN=$(bench_token | grep -o "yj_[A-Za-z0-9_-]*" | tail -1)
 AUTH="Authorization: Bearer $TOKEN"
 stats() { curl -s -H "$AUTH" localhost:$PORT/api/monitoring/ingest/stats; }
 ( while true; do echo "$(date +%s%N) $(stats | jq -r '"\(.stored) \(.backlog)"')"; sleep 0.5; done ) > "$WORK/stats" &
 POLL=$!
-PLATFORM_PUB=$(gen publish tcp://127.0.0.1:$MQTT_PORT $SENSORS $RATE $SECONDS_LOAD | grep PUBLISH)
+PLATFORM_PUB=$(gen publish tcp://127.0.0.1:$MQTT_PORT $SENSORS $RATE $SECONDS_LOAD | grep PUBLISH || true)
 ACKED=$(echo "$PLATFORM_PUB" | grep -o 'acked=[0-9]*' | cut -d= -f2)
 for i in $(seq 1 120); do
   read -r STORED BACKLOG < <(stats | jq -r '"\(.stored) \(.backlog)"')

@@ -169,6 +169,12 @@ export const deadLetterSummary = (hours = 24) =>
   http.get<DeadLetterCount[]>('/api/monitoring/dead-letters/summary', { params: { hours } }).then((r) => r.data)
 export const deadLetters = (p: { reason?: string; page?: number; size?: number }) =>
   http.get<Page<DeadLetter>>('/api/monitoring/dead-letters', { params: cleanParams(p) }).then((r) => r.data)
+export const importStations = (file: File) => {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post<{ stations: number; sensors: number }>('/api/monitoring/stations/import', form).then((r) => r.data)
+}
+export const STATION_TEMPLATE_URL = '/api/monitoring/stations/template.xlsx'
 export const startStorm = () => http.post<{ until: string }>('/api/monitoring/simulator/storm', {}).then((r) => r.data)
 
 /** Opens the live stream; returns a function that closes it. */
