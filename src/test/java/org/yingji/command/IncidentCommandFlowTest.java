@@ -126,6 +126,15 @@ class IncidentCommandFlowTest {
         assertThat(warning.get("eventType").asString()).isEqualTo("FLOOD");
         assertThat(warning.get("level").asString()).isEqualTo("YELLOW");
         assertThat(warning.get("sourceAlarmId").asString()).isEqualTo(incident.get("sourceRef").asString());
+        // The drafter may not approve it; a commander approves and publishes.
+        long warningId = warning.get("id").asLong();
+        assertThat(duty.post("/api/warnings/" + warningId + "/submit", null).status()).isEqualTo(200);
+        Api commander = TestUsers.user(port, admin, TestUsers.uniqueName("cmdr"), "COMMANDER", "510300");
+        Api.Response approved = commander.post("/api/warnings/" + warningId + "/approve", null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        Api.Response published = commander.post("/api/warnings/" + warningId + "/publish", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(published.json().get("state").asString()).isEqualTo("PUBLISHED");
 
         // 6. The sitrep, in PDF and Word, holds those facts.
         byte[] pdf = duty.download("/api/command/incidents/" + id + "/sitrep.pdf");

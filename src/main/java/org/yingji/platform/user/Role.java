@@ -27,7 +27,7 @@ public enum Role {
             "safety:read", "safety:regulate",
             "monitoring:read", "monitoring:handle",
             "routing:read",
-            "warning:read", "warning:approve", "warning:publish",
+            "warning:read", "warning:draft", "warning:approve", "warning:publish",
             "command:read", "command:manage", "command:grade", "command:dispatch", "command:report", "command:task",
             "plan:manage",
             "duty:manage")),
