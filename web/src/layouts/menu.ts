@@ -68,7 +68,17 @@ export const menu: MenuItem[] = [
       icon: KIND_ICONS[k.kind] ?? Box,
     })),
   },
-  { index: 'monitoring', labelKey: 'menu.monitoring', icon: Monitor, coming: true },
+  {
+    index: 'monitoring',
+    labelKey: 'menu.monitoring',
+    icon: Monitor,
+    permission: 'monitoring:read',
+    children: [
+      { index: '/monitoring/alarms', labelKey: 'menu.monitoringAlarms', icon: Bell },
+      { index: '/monitoring/stations', labelKey: 'menu.monitoringStations', icon: MapLocation },
+      { index: '/monitoring/dead-letters', labelKey: 'menu.monitoringDeadLetters', icon: Warning },
+    ],
+  },
   {
     index: 'warning',
     labelKey: 'menu.warning',
@@ -79,7 +89,17 @@ export const menu: MenuItem[] = [
       { index: '/warning/recipients', labelKey: 'menu.warningRecipients', icon: User },
     ],
   },
-  { index: 'command', labelKey: 'menu.command', icon: Aim, coming: true },
+  {
+    index: 'command',
+    labelKey: 'menu.command',
+    icon: Aim,
+    permission: 'command:read',
+    children: [
+      { index: '/command/incidents', labelKey: 'menu.commandIncidents', icon: Warning },
+      { index: '/command/duty', labelKey: 'menu.commandDuty', icon: Bell },
+      { index: '/command/plans', labelKey: 'menu.commandPlans', icon: Document },
+    ],
+  },
   {
     index: 'routing',
     labelKey: 'menu.routing',

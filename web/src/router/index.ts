@@ -62,6 +62,32 @@ const routes: RouteRecordRaw[] = [
         path: 'resources',
         redirect: '/resources/rescue-teams',
       },
+      { path: 'monitoring', redirect: '/monitoring/alarms' },
+      {
+        path: 'monitoring/alarms',
+        name: 'monitoring-alarms',
+        component: () => import('@/views/monitoring/alarms.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringAlarms' },
+      },
+      {
+        path: 'monitoring/stations',
+        name: 'monitoring-stations',
+        component: () => import('@/views/monitoring/stations.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringStations' },
+      },
+      {
+        path: 'monitoring/stations/:id',
+        name: 'monitoring-station',
+        component: () => import('@/views/monitoring/station.vue'),
+        props: true,
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringStations' },
+      },
+      {
+        path: 'monitoring/dead-letters',
+        name: 'monitoring-dead-letters',
+        component: () => import('@/views/monitoring/dead-letters.vue'),
+        meta: { permission: 'monitoring:read', titleKey: 'menu.monitoringDeadLetters' },
+      },
       {
         path: 'resources/:path',
         name: 'resources',
@@ -75,6 +101,35 @@ const routes: RouteRecordRaw[] = [
         name: 'safety',
         component: () => import('@/views/error/NotFound.vue'),
         beforeEnter: () => (session.me?.role === 'ENTERPRISE_USER' ? '/safety/my' : '/safety/hazards'),
+      },
+      {
+        path: 'command',
+        redirect: '/command/incidents',
+      },
+      {
+        path: 'command/incidents',
+        name: 'command-incidents',
+        component: () => import('@/views/command/list.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandIncidents' },
+      },
+      {
+        path: 'command/incidents/:id',
+        name: 'command-screen',
+        component: () => import('@/views/command/screen.vue'),
+        props: true,
+        meta: { permission: 'command:read', titleKey: 'command.screen' },
+      },
+      {
+        path: 'command/plans',
+        name: 'command-plans',
+        component: () => import('@/views/command/plans.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandPlans' },
+      },
+      {
+        path: 'command/duty',
+        name: 'command-duty',
+        component: () => import('@/views/command/duty.vue'),
+        meta: { permission: 'command:read', titleKey: 'menu.commandDuty' },
       },
       {
         path: 'safety/enterprises',

@@ -64,6 +64,12 @@ class AlarmCandidates {
                 .update();
     }
 
+    void requireInScope(CurrentUser user, Alarm alarm) {
+        if (!user.scope().contains(alarm.regionCode())) {
+            throw new ProblemException.InvalidField("regionCode", "region.outside-scope", "超出您的管辖范围");
+        }
+    }
+
     List<Candidate> pending(CurrentUser user) {
         return jdbc.sql("""
                         select * from alarm_candidate where status = 'PENDING' and region_code like ?

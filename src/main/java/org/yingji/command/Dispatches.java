@@ -19,9 +19,11 @@ import org.yingji.resources.ResourceKind;
 import org.yingji.resources.ResourceQueries;
 import org.yingji.resources.ResourceView;
 import org.yingji.resources.Stocks;
+import org.yingji.routing.TravelTimes;
 
 /**
- * Recommends teams (specialty fit first, then travel time) and warehouses (stock, then travel time), and runs
+ * Recommends teams (specialty fit first, then travel time from the routing module: road network when loaded,
+ * otherwise its labelled straight-line estimate) and warehouses (stock, then travel time), and runs
  * dispatch orders ORDERED → EN_ROUTE → ON_SCENE → RETURNED, which deploy and release the team or take and return
  * the supplies.
  */
@@ -44,6 +46,8 @@ class Dispatches {
             Map.entry(IncidentType.ROAD_TRAFFIC, List.of("MEDICAL")),
             Map.entry(IncidentType.FIRE, List.of("HAZCHEM", "MEDICAL")));
     static final int CANDIDATES = 40;
+    /** 30 km/h across country when no road joins the resource and the incident */
+    static final double UNREACHABLE_SPEED_M_PER_S = 30_000 / 3600.0;
 
     record TeamCandidate(long teamId, String name, String regionName, double lon, double lat, List<String> specialties,
                          List<String> matchedSpecialties, Object headcount, Object leader, Object phone,
@@ -64,13 +68,13 @@ class Dispatches {
     private final ResourceQueries resources;
     private final Stocks stocks;
     private final Deployments deployments;
-    private final TravelEstimates travel;
+    private final TravelTimes travel;
     private final Timeline timeline;
     private final AuditLog audit;
     private final Clock clock;
 
     Dispatches(JdbcClient jdbc, Incidents incidents, ResourceQueries resources, Stocks stocks, Deployments deployments,
-               TravelEstimates travel, Timeline timeline, AuditLog audit, Clock clock) {
+               TravelTimes travel, Timeline timeline, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.resources = resources;
@@ -86,16 +90,18 @@ class Dispatches {
         Incidents.Row incident = incidents.visibleRow(user, incidentId);
         List<String> fit = FIT.getOrDefault(IncidentType.valueOf(incident.type()), List.of());
         List<TeamCandidate> candidates = new ArrayList<>();
-        for (ResourceQueries.Nearby nearby : resources.nearest(user.scope(), ResourceKind.RESCUE_TEAM, incident.lon(),
-                incident.lat(), CANDIDATES, "AVAILABLE", Map.of())) {
-            ResourceView team = nearby.resource();
+        TravelTimes.NearbyList nearby = travel.nearest(user.scope(), ResourceKind.RESCUE_TEAM, incident.lon(),
+                incident.lat(), CANDIDATES, "AVAILABLE", Map.of());
+        for (TravelTimes.Nearby n : nearby.items()) {
+            if (n.seconds() == null) {
+                continue; // no road reaches the incident from there
+            }
+            ResourceView team = n.resource();
             List<String> specialties = specialties(team);
-            TravelEstimates.Travel t = travel.between(team.lon(), team.lat(), incident.lon(), incident.lat(),
-                    nearby.distanceMeters());
             candidates.add(new TeamCandidate(team.id(), team.name(), team.regionName(), team.lon(), team.lat(), specialties,
                     fit.stream().filter(specialties::contains).toList(), team.attributes().get("headcount"),
-                    team.attributes().get("leader"), team.attributes().get("phone"), t.seconds(), t.meters(),
-                    t.estimate(), t.method()));
+                    team.attributes().get("leader"), team.attributes().get("phone"), (int) Math.round(n.seconds()),
+                    (int) Math.round(n.straightMeters()), nearby.estimate(), nearby.basis()));
         }
         candidates.sort(Comparator.comparingInt((TeamCandidate c) -> fitRank(fit, c.matchedSpecialties()))
                 .thenComparingInt(TeamCandidate::travelSeconds));
@@ -111,14 +117,17 @@ class Dispatches {
         Incidents.Row incident = incidents.visibleRow(user, incidentId);
         BigDecimal needed = quantity == null ? BigDecimal.ONE : quantity;
         List<SupplyCandidate> result = new ArrayList<>();
-        for (ResourceQueries.Nearby nearby : resources.nearest(user.scope(), ResourceKind.WAREHOUSE, incident.lon(),
-                incident.lat(), CANDIDATES, null, Map.of())) {
-            for (Stocks.StockLine line : stocks.of(user, nearby.resource().id())) {
+        TravelTimes.NearbyList nearby = travel.nearest(user.scope(), ResourceKind.WAREHOUSE, incident.lon(), incident.lat(),
+                CANDIDATES, null, Map.of());
+        for (TravelTimes.Nearby n : nearby.items()) {
+            if (n.seconds() == null) {
+                continue;
+            }
+            for (Stocks.StockLine line : stocks.of(user, n.resource().id())) {
                 if (line.itemId() == itemId && line.quantity().compareTo(needed) >= 0) {
-                    TravelEstimates.Travel t = travel.between(nearby.resource().lon(), nearby.resource().lat(),
-                            incident.lon(), incident.lat(), nearby.distanceMeters());
-                    result.add(new SupplyCandidate(nearby.resource().id(), nearby.resource().name(), itemId, line.itemName(),
-                            line.unit(), line.quantity(), t.seconds(), t.meters(), t.estimate()));
+                    result.add(new SupplyCandidate(n.resource().id(), n.resource().name(), itemId, line.itemName(),
+                            line.unit(), line.quantity(), (int) Math.round(n.seconds()), (int) Math.round(n.straightMeters()),
+                            nearby.estimate()));
                 }
             }
         }
@@ -130,10 +139,10 @@ class Dispatches {
     OrderView dispatchTeam(CurrentUser user, long incidentId, long teamId) {
         Incidents.Row incident = incidents.active(user, incidentId);
         ResourceView team = deployments.deploy(user.scope(), teamId);
-        TravelEstimates.Travel t = travelFrom(team, incident);
+        TravelTimes.Route t = travelFrom(team, incident);
         long id = insert(user, incidentId, "TEAM", team.id(), team.name(), null, null, null, t);
         timeline.add(incidentId, Timeline.Kind.DISPATCH, "调派队伍：" + team.name(),
-                "预计 %d 分钟到达（%s，约 %.1f 公里）".formatted(Math.round(t.seconds() / 60.0), t.method(), t.meters() / 1000.0),
+                "预计 %d 分钟到达（%s，约 %.1f 公里）".formatted(Math.round(t.seconds() / 60.0), t.basis(), t.meters() / 1000.0),
                 null);
         OrderView view = order(id);
         audit.record("dispatch.team", "dispatch_order", id, null, view);
@@ -149,7 +158,7 @@ class Dispatches {
         Stocks.StockLine line = stocks.of(user, warehouseId).stream().filter(l -> l.itemId() == itemId).findFirst()
                 .orElseThrow(() -> new ProblemException.InvalidField("itemId", "stock.none", "该储备库没有这种物资"));
         ResourceView warehouse = deployments.withdraw(user.scope(), warehouseId, itemId, quantity);
-        TravelEstimates.Travel t = travelFrom(warehouse, incident);
+        TravelTimes.Route t = travelFrom(warehouse, incident);
         String name = warehouse.name();
         long id = insert(user, incidentId, "SUPPLY", warehouseId, name, itemId, line.itemName(), quantity, t);
         timeline.add(incidentId, Timeline.Kind.DISPATCH, "调拨物资：" + line.itemName() + " " + quantity.stripTrailingZeros().toPlainString()
@@ -208,19 +217,24 @@ class Dispatches {
                 .query(OrderView.class).list();
     }
 
-    private TravelEstimates.Travel travelFrom(ResourceView from, Incidents.Row incident) {
-        return travel.between(from.lon(), from.lat(), incident.lon(), incident.lat(),
-                ResourceQueries.haversineMeters(from.lon(), from.lat(), incident.lon(), incident.lat()));
+    /** The drive from a resource to the incident; a straight-line estimate when no road joins them. */
+    private TravelTimes.Route travelFrom(ResourceView from, Incidents.Row incident) {
+        try {
+            return travel.route(from.lon(), from.lat(), incident.lon(), incident.lat());
+        } catch (ProblemException unreachable) {
+            double meters = ResourceQueries.haversineMeters(from.lon(), from.lat(), incident.lon(), incident.lat());
+            return new TravelTimes.Route(meters / UNREACHABLE_SPEED_M_PER_S, meters, List.of(), true, "无道路连通，按直线估算");
+        }
     }
 
     private long insert(CurrentUser user, long incidentId, String kind, long resourceId, String name, Long itemId,
-                        String itemName, BigDecimal quantity, TravelEstimates.Travel t) {
+                        String itemName, BigDecimal quantity, TravelTimes.Route t) {
         Instant now = clock.instant();
         return jdbc.sql("""
                         insert into dispatch_order (incident_id, kind, resource_id, resource_name, item_id, item_name, quantity,
                             travel_seconds, travel_estimate, distance_meters, ordered_at, updated_at, ordered_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(incidentId, kind, resourceId, name, itemId, itemName, quantity, t.seconds(), t.estimate(), t.meters(), Timestamp.from(now), Timestamp.from(now),
+                .params(incidentId, kind, resourceId, name, itemId, itemName, quantity, (int) Math.round(t.seconds()), t.estimate(), (int) Math.round(t.meters()), Timestamp.from(now), Timestamp.from(now),
                         user.username())
                 .query(Long.class).single();
     }

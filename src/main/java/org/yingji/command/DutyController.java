@@ -94,6 +94,17 @@ class DutyController {
         return alarms.pending(CurrentUser.get());
     }
 
+    @Operation(summary = "Record an alarm notice (e.g. phoned in by a monitoring centre) for the duty screen")
+    @PostMapping("/alarms")
+    @PreAuthorize("hasAuthority('command:manage')")
+    ResponseEntity<List<AlarmCandidates.Candidate>> record(@jakarta.validation.Valid @RequestBody IncidentController.AlarmIntakeRequest request) {
+        CurrentUser user = CurrentUser.get();
+        AlarmCandidates.Alarm alarm = request.alarm();
+        alarms.requireInScope(user, alarm);
+        alarms.record(alarm);
+        return ResponseEntity.status(HttpStatus.CREATED).body(alarms.pending(user));
+    }
+
     @Operation(summary = "One click: open an incident pre-filled from a pending alarm")
     @PostMapping("/alarms/{id}/open")
     @PreAuthorize("hasAuthority('command:manage')")

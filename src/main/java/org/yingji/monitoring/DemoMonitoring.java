@@ -36,6 +36,7 @@ class DemoMonitoring implements ApplicationRunner {
     private final Mqtt mqtt;
     private final Clock clock;
     private final boolean seed;
+    private final int benchSensors;
     private final boolean simulate;
     private final String prefix;
     private final Random random = new Random();
@@ -44,7 +45,9 @@ class DemoMonitoring implements ApplicationRunner {
     DemoMonitoring(JdbcClient jdbc, LiveState live, Mqtt mqtt, Clock clock,
                    @Value("${yingji.monitoring.seed:true}") boolean seed,
                    @Value("${yingji.monitoring.simulator.enabled:true}") boolean simulate,
-                   @Value("${yingji.monitoring.topic-prefix:yingji/telemetry/}") String prefix) {
+                   @Value("${yingji.monitoring.topic-prefix:yingji/telemetry/}") String prefix,
+                   @Value("${yingji.monitoring.bench-sensors:0}") int benchSensors) {
+        this.benchSensors = benchSensors;
         this.jdbc = jdbc;
         this.live = live;
         this.mqtt = mqtt;
@@ -57,7 +60,13 @@ class DemoMonitoring implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!seed || jdbc.sql("select count(*) from mon_station").query(Long.class).single() > 0) {
+        if (benchSensors > 0 && jdbc.sql("select count(*) from mon_station where code like 'BENCH-%'")
+                .query(Long.class).single() == 0) {
+            benchStations();
+        }
+        if (!seed || jdbc.sql("select count(*) from mon_station where code not like 'BENCH-%'")
+                .query(Long.class).single() > 0) {
+            live.reload();
             return;
         }
         for (DemoStations.DemoStation s : DemoStations.STATIONS) {
@@ -84,6 +93,32 @@ class DemoMonitoring implements ApplicationRunner {
         rule(null, "WATER_LEVEL", "OFFLINE", "ABOVE", null, null, 30.0, null, 120.0, 0);
         log.info("Monitoring: {} demo stations of Zigong seeded", DemoStations.STATIONS.size());
         live.reload();
+    }
+
+    /**
+     * For load tests ({@code --yingji.monitoring.bench-sensors=20000}): water-level sensors BENCH-00000… on stations
+     * of 100 sensors each, every sensor with its own four lines (70/80/90/100 m, deadband 1 m).
+     */
+    private void benchStations() {
+        long started = System.nanoTime();
+        for (int station = 0; station * 100 < benchSensors; station++) {
+            long stationId = jdbc.sql("""
+                            insert into mon_station (code, name, kind, region_code, lon, lat, owner, approximate, source)
+                            values (?, ?, 'RIVER', '510302', ?, ?, '压测', true, '压测数据') returning id""")
+                    .params(String.format("BENCH-S%03d", station), "压测站点 " + station, 104.70 + station % 20 * 0.01,
+                            29.30 + station / 20 * 0.01)
+                    .query(Long.class).single();
+            jdbc.sql("""
+                            insert into mon_sensor (station_id, code, kind, name)
+                            select ?, 'BENCH-' || lpad(n::text, 5, '0'), 'WATER_LEVEL', '压测水位'
+                            from generate_series(?, ?) n""")
+                    .params(stationId, station * 100, Math.min(benchSensors, station * 100 + 100) - 1).update();
+        }
+        jdbc.sql("""
+                insert into mon_alarm_rule (sensor_id, type, direction, blue, yellow, orange, red, deadband)
+                select id, 'THRESHOLD', 'ABOVE', 70, 80, 90, 100, 1 from mon_sensor where code like 'BENCH-%'""")
+                .update();
+        log.info("Monitoring: {} bench sensors created in {} ms", benchSensors, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void rule(Long sensorId, String kind, String type, String direction, Integer window, Double blue,

@@ -25,6 +25,7 @@ class LiveState {
     private volatile Map<String, SensorInfo> byCode = Map.of();
     private volatile Map<Long, SensorInfo> byId = Map.of();
     private volatile Map<Long, List<Rule>> rules = Map.of();
+    private volatile Map<Long, List<SensorInfo>> byStation = Map.of();
     private final Map<Long, SensorState> states = new ConcurrentHashMap<>();
 
     LiveState(Stations stations, JdbcClient jdbc) {
@@ -43,20 +44,21 @@ class LiveState {
             codes.put(sensor.code(), sensor);
             ids.put(sensor.id(), sensor);
         }
-        List<Rule> all = stations.rules().stream().map(Stations.RuleRow::rule).toList();
+        Map<Object, List<Rule>> byOwner = new HashMap<>(); // a sensor id, or a kind for kind-wide rules
+        for (Stations.RuleRow row : stations.rules()) {
+            Rule rule = row.rule();
+            byOwner.computeIfAbsent(rule.sensorId() != null ? (Object) rule.sensorId() : rule.kind(),
+                    k -> new ArrayList<>()).add(rule);
+        }
         Map<Long, List<Rule>> bySensor = new HashMap<>();
         for (SensorInfo sensor : ids.values()) {
             // One rule per type and window: the sensor's own rule wins over its kind's.
             Map<String, Rule> chosen = new java.util.LinkedHashMap<>();
-            for (Rule rule : all) {
-                if (rule.sensorId() == null && rule.kind() == sensor.kind()) {
-                    chosen.putIfAbsent(rule.type() + "/" + rule.window(), rule);
-                }
+            for (Rule rule : byOwner.getOrDefault(sensor.kind(), List.of())) {
+                chosen.putIfAbsent(rule.type() + "/" + rule.window(), rule);
             }
-            for (Rule rule : all) {
-                if (rule.sensorId() != null && rule.sensorId() == sensor.id()) {
-                    chosen.put(rule.type() + "/" + rule.window(), rule);
-                }
+            for (Rule rule : byOwner.getOrDefault(sensor.id(), List.of())) {
+                chosen.put(rule.type() + "/" + rule.window(), rule);
             }
             List<Rule> list = List.copyOf(chosen.values());
             bySensor.put(sensor.id(), list);
@@ -66,6 +68,9 @@ class LiveState {
             }
         }
         states.keySet().retainAll(ids.keySet());
+        Map<Long, List<SensorInfo>> stationSensors = new HashMap<>();
+        ids.values().forEach(sensor -> stationSensors.computeIfAbsent(sensor.stationId(), k -> new ArrayList<>()).add(sensor));
+        byStation = stationSensors;
         byCode = codes;
         byId = ids;
         rules = bySensor;
@@ -176,7 +181,7 @@ class LiveState {
     }
 
     Level stationLevel(long stationId) {
-        return byId.values().stream().filter(s -> s.stationId() == stationId).map(s -> level(s.id()))
+        return byStation.getOrDefault(stationId, List.of()).stream().map(s -> level(s.id()))
                 .max(Comparator.naturalOrder()).orElse(Level.NORMAL);
     }
 }

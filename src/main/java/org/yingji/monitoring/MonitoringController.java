@@ -46,10 +46,15 @@ class MonitoringController {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DemoMonitoring demo;
+    private final Telemetry telemetry;
+    private final StationImport stationImport;
 
     MonitoringController(Stations stations, StationAdministration admin, LiveState live, MonitoringStream stream,
-                         JdbcClient jdbc, Clock clock, DemoMonitoring demo) {
+                         JdbcClient jdbc, Clock clock, DemoMonitoring demo, Telemetry telemetry,
+                         StationImport stationImport) {
+        this.stationImport = stationImport;
         this.demo = demo;
+        this.telemetry = telemetry;
         this.stations = stations;
         this.admin = admin;
         this.live = live;
@@ -291,5 +296,29 @@ class MonitoringController {
     Map<String, Object> storm() {
         demo.storm();
         return Map.of("until", clock.instant().plus(DemoMonitoring.STORM));
+    }
+
+    @Operation(summary = "接入统计（本节点自启动以来）：已写入、重复、拒收、批次、队列长度")
+    @GetMapping("/ingest/stats")
+    Telemetry.Stats ingestStats() {
+        return telemetry.stats();
+    }
+
+    @Operation(summary = "站点与传感器导入模板（每个传感器一行）")
+    @GetMapping("/stations/template.xlsx")
+    void template(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode("监测站点导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8));
+        stationImport.template(response.getOutputStream());
+    }
+
+    @Operation(summary = "从 .xlsx 导入站点与传感器，全部合法才导入：{stations, sensors}，否则 400 列出每个不合法的单元格")
+    @PostMapping("/stations/import")
+    @PreAuthorize("hasAuthority('monitoring:manage')")
+    StationImport.Result importStations(@org.springframework.web.bind.annotation.RequestPart("file")
+                                        org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return stationImport.importSheet(CurrentUser.get(),
+                file.getOriginalFilename() == null ? "upload.xlsx" : file.getOriginalFilename(), file.getBytes());
     }
 }

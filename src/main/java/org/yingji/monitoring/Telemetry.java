@@ -67,6 +67,10 @@ class Telemetry implements SmartLifecycle {
     private final MonitoringStream stream;
     private final Clock clock;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(200_000);
+    private final java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
     private Thread writer;
     private Instant startedAt;
@@ -115,8 +119,12 @@ class Telemetry implements SmartLifecycle {
         }
     }
 
-    int backlog() {
-        return queue.size();
+    /** Since start: readings stored, repeats skipped, readings refused, batches written, queue length now. */
+    record Stats(long stored, long duplicates, long refused, long batches, int backlog) {
+    }
+
+    Stats stats() {
+        return new Stats(stored.get(), duplicates.get(), refused.get(), batches.get(), queue.size());
     }
 
     @Override
@@ -229,9 +237,11 @@ class Telemetry implements SmartLifecycle {
                     connection.unwrap(PGConnection.class).getCopyAPI()
                             .copyIn("copy mon_staging from stdin", new StringReader(csv.toString()));
                     try (Statement st = connection.createStatement()) {
-                        st.execute("""
+                        int inserted = st.executeUpdate("""
                                 insert into mon_reading (sensor_id, time, value)
                                 select sensor_id, time, value from mon_staging on conflict do nothing""");
+                        stored.addAndGet(inserted);
+                        duplicates.addAndGet(readings.size() - inserted);
                         st.execute("""
                                 insert into mon_latest (sensor_id, time, value)
                                 select distinct on (sensor_id) sensor_id, time, value from mon_staging
@@ -256,6 +266,8 @@ class Telemetry implements SmartLifecycle {
                     }
                 }
                 connection.commit();
+                refused.addAndGet(deadLetters.size());
+                batches.incrementAndGet();
             } catch (Exception e) {
                 connection.rollback();
                 throw e;

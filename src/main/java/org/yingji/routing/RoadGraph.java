@@ -57,6 +57,7 @@ final class RoadGraph implements AutoCloseable {
 
     private final GraphHopper hopper;
     private final double snapLimitMeters;
+    private final Map<String, Weighting> weightings = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoadGraph(Path osmFile, Path graphDir, double snapLimitMeters) {
         this.snapLimitMeters = snapLimitMeters;
@@ -110,8 +111,9 @@ final class RoadGraph implements AutoCloseable {
                 hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(profile)));
     }
 
+    /** Built once per profile: creating one compiles its custom model; a weighting itself is stateless. */
     private Weighting weighting(String profile) {
-        return hopper.createWeighting(hopper.getProfile(profile), new PMap());
+        return weightings.computeIfAbsent(profile, p -> hopper.createWeighting(hopper.getProfile(p), new PMap()));
     }
 
     /** The fastest route; coordinates as [lon, lat]. */
@@ -140,9 +142,9 @@ final class RoadGraph implements AutoCloseable {
      * team driving to an incident), else from the origin outwards (a station to a village). Unreachable or
      * unsettled entries are NaN; an other point off the network gets NaN too, rather than failing the query.
      */
-    double[] oneToMany(String profile, double lon, double lat, List<double[]> others, boolean towards, int enough,
-                       double limitSeconds) {
-        Snap origin = snap(profile, lon, lat, "lon");
+    double[] oneToMany(String profile, double lon, double lat, String field, List<double[]> others, boolean towards,
+                       int enough, double limitSeconds) {
+        Snap origin = snap(profile, lon, lat, field);
         EdgeFilter filter = snapFilter(profile);
         List<Snap> snaps = new ArrayList<>();
         snaps.add(origin);
@@ -263,11 +265,14 @@ final class RoadGraph implements AutoCloseable {
         }
     }
 
-    /** Sites every {@link #SAMPLE_METERS} along a road driven from its start, with the time there. */
+    /**
+     * Sites every {@link #SAMPLE_METERS} along a road longer than twice that, driven from its start, with the
+     * time there (shorter roads: their end nodes are close enough).
+     */
     private static void sample(Map<Long, Coordinate> sites, PointList road, long startMillis, long roadMillis,
                                long exploreMillis) {
         double length = road.size() < 2 ? 0 : DistanceCalcEarth.DIST_EARTH.calcDistance(road);
-        if (length < SAMPLE_METERS) {
+        if (length < 2 * SAMPLE_METERS) {
             return;
         }
         double along = 0;

@@ -54,10 +54,10 @@ class RoutingController {
     @Operation(summary = "The fastest drive from one point to another: time, distance and the route as GeoJSON")
     @GetMapping("/route")
     RouteView route(@RequestParam double fromLon, @RequestParam double fromLat, @RequestParam double toLon,
-                    @RequestParam double toLat) {
+                    @RequestParam double toLat, @RequestParam(defaultValue = "CAR") TravelTimes.Mode mode) {
         requireLonLat("fromLon", fromLon, "fromLat", fromLat);
         requireLonLat("toLon", toLon, "toLat", toLat);
-        TravelTimes.Route route = travelTimes.route(fromLon, fromLat, toLon, toLat);
+        TravelTimes.Route route = travelTimes.route(mode, fromLon, fromLat, toLon, toLat);
         return new RouteView(route.seconds(), route.meters(), GeoJson.line(route.line()), route.estimate(),
                 route.basis());
     }
@@ -95,12 +95,13 @@ class RoutingController {
                 ResourceQueries.attributeFilters(resourceKind, params));
     }
 
-    @Operation(summary = "The area a fire engine reaches from a point within the given minutes (0 < T ≤ 60)")
+    @Operation(summary = "The area reached from a point within the given minutes (0 < T ≤ 60), by car or on foot")
     @GetMapping("/isochrone")
     IsochroneView isochrone(@RequestParam double lon, @RequestParam double lat,
-                            @RequestParam(defaultValue = "5") double minutes) {
+                            @RequestParam(defaultValue = "5") double minutes,
+                            @RequestParam(defaultValue = "CAR") TravelTimes.Mode mode) {
         requireLonLat("lon", lon, "lat", lat);
-        TravelTimes.Isochrone isochrone = travelTimes.isochrone(lon, lat, minutes);
+        TravelTimes.Isochrone isochrone = travelTimes.isochrone(mode, lon, lat, minutes);
         return new IsochroneView(minutes, GeoJson.of(isochrone.area()), isochrone.estimate(), isochrone.basis());
     }
 

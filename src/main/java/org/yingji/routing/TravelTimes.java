@@ -26,8 +26,11 @@ import org.yingji.resources.ResourceView;
 public class TravelTimes {
 
     static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
-    /** straight-line candidates fetched per wanted result before ranking by travel time */
-    static final int OVERFETCH = 5;
+    /**
+     * straight-line candidates fetched per wanted result before ranking by travel time: a resource that is not
+     * among the 3n nearest in a straight line is taken not to be among the n fastest (see docs/API.md)
+     */
+    static final int OVERFETCH = 3;
     static final double MAX_MINUTES = 60;
 
     private final RoadNetwork network;
@@ -39,6 +42,20 @@ public class TravelTimes {
         this.settings = settings;
         this.resources = resources;
     }
+
+    /** How one travels: a fire engine or truck, or on foot (e.g. from a village to a shelter). */
+    public enum Mode {
+        CAR(RoadGraph.CAR), FOOT(RoadGraph.FOOT);
+
+        final String profile;
+
+        Mode(String profile) {
+            this.profile = profile;
+        }
+    }
+
+    /** estimate only: walking speed */
+    static final double WALKING_KMH = 5;
 
     /** Whether answers come from the road graph, and how an estimate is made when not. */
     public record Basis(boolean estimate, String text) {
@@ -79,17 +96,22 @@ public class TravelTimes {
 
     /** The fastest drive from one point to another. */
     public Route route(double fromLon, double fromLat, double toLon, double toLat) {
+        return route(Mode.CAR, fromLon, fromLat, toLon, toLat);
+    }
+
+    /** The fastest way from one point to another, driving or walking. */
+    public Route route(Mode mode, double fromLon, double fromLat, double toLon, double toLat) {
         Basis basis = basis();
         RoadGraph graph = network.graph();
         if (graph != null) {
-            RoadGraph.Leg leg = graph.route(RoadGraph.CAR, fromLon, fromLat, toLon, toLat);
+            RoadGraph.Leg leg = graph.route(mode.profile, fromLon, fromLat, toLon, toLat);
             if (leg == null) {
                 throw new ProblemException.InvalidField("to", "routing.unreachable", "从起点无法经道路到达终点");
             }
             return new Route(leg.seconds(), leg.meters(), leg.line(), false, basis.text());
         }
         double meters = ResourceQueries.haversineMeters(fromLon, fromLat, toLon, toLat) * settings.detourFactor();
-        return new Route(estimateSeconds(meters), meters,
+        return new Route(meters / (estimateKmh(mode) / 3.6), meters,
                 List.of(new double[]{fromLon, fromLat}, new double[]{toLon, toLat}), true, basis.text());
     }
 
@@ -105,7 +127,7 @@ public class TravelTimes {
         for (int i = 0; i < origins.size(); i++) {
             double[] o = origins.get(i);
             if (graph != null) {
-                double[] row = graph.oneToMany(RoadGraph.CAR, o[0], o[1], destinations, false,
+                double[] row = graph.oneToMany(RoadGraph.CAR, o[0], o[1], "origins", destinations, false,
                         destinations.size(), Double.MAX_VALUE);
                 for (int j = 0; j < row.length; j++) {
                     seconds[i][j] = Double.isNaN(row[j]) ? null : row[j];
@@ -137,7 +159,8 @@ public class TravelTimes {
         if (graph != null) {
             List<double[]> points = candidates.stream().map(c -> new double[]{c.resource().lon(), c.resource().lat()})
                     .toList();
-            double[] seconds = graph.oneToMany(RoadGraph.CAR, lon, lat, points, true, n, Double.MAX_VALUE);
+            double[] seconds = graph.oneToMany(RoadGraph.CAR, lon, lat, "lon", points, true, n,
+                    Double.MAX_VALUE);
             for (int i = 0; i < candidates.size(); i++) {
                 ranked.add(new Nearby(candidates.get(i).resource(), Double.isNaN(seconds[i]) ? null : seconds[i],
                         candidates.get(i).distanceMeters()));
@@ -154,17 +177,19 @@ public class TravelTimes {
 
     /** The area a fire engine starting at the point reaches within {@code minutes} (0 < minutes ≤ 60). */
     public Isochrone isochrone(double lon, double lat, double minutes) {
+        return isochrone(Mode.CAR, lon, lat, minutes);
+    }
+
+    /** The area reached from the point within {@code minutes} (0 < minutes ≤ 60), driving or walking. */
+    public Isochrone isochrone(Mode mode, double lon, double lat, double minutes) {
         requireMinutes(minutes);
         Basis basis = basis();
         RoadGraph graph = network.graph();
         Geometry area;
         if (graph != null) {
-            area = graph.isochrone(RoadGraph.CAR, lon, lat, minutes * 60);
-            if (area == null) {
-                area = GEOMETRY.createPolygon();
-            }
+            area = graph.isochrone(mode.profile, lon, lat, minutes * 60);
         } else {
-            area = circle(lon, lat, estimateRadius(minutes));
+            area = circle(lon, lat, minutes * 60 * estimateKmh(mode) / 3.6 / settings.detourFactor());
         }
         return new Isochrone(minutes, area, basis.estimate(), basis.text());
     }
@@ -189,6 +214,10 @@ public class TravelTimes {
 
     private double estimateRadius(double minutes) {
         return minutes * 60 * settings.averageSpeedKmh() / 3.6 / settings.detourFactor();
+    }
+
+    private double estimateKmh(Mode mode) {
+        return mode == Mode.FOOT ? WALKING_KMH : settings.averageSpeedKmh();
     }
 
     static void requireMinutes(double minutes) {

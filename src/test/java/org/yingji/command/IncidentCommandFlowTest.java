@@ -42,11 +42,36 @@ class IncidentCommandFlowTest {
         CommandTestData.team(admin, TestUsers.uniqueName("沿滩水域救援队"), List.of("WATER"), CommandTestData.LON + 0.03,
                 CommandTestData.LAT);
 
-        // 1. A red water-level alarm, opened as an incident in one click, pre-filled.
-        Instant raised = clock.instant().minus(Duration.ofMinutes(30));
-        Api.Response opened = duty.post("/api/command/incidents/from-alarm", Map.of("alarmId", "ALM-" + System.nanoTime(),
-                "sensor", "釜溪河自流井水位站", "sensorKind", "WATER_LEVEL", "level", "RED", "message", "水位 291.6 m 超保证水位",
-                "regionCode", "510302", "lon", CommandTestData.LON, "lat", CommandTestData.LAT, "raisedAt", raised.toString()));
+        // 1. A real red alarm: a water-level reading over the red line at a monitoring station, ingested over HTTP;
+        // the monitoring module raises AlarmRaised, the duty screen lists it, one click opens the incident.
+        String suffix = TestUsers.uniqueName("s");
+        long stationId = admin.post("/api/monitoring/stations", Map.of("code", "FX-" + suffix, "name", "釜溪河自流井水位站",
+                "kind", "RESERVOIR", "regionCode", "510302", "lon", CommandTestData.LON, "lat", CommandTestData.LAT))
+                .json().get("id").asLong();
+        String sensorCode = "WL-" + suffix;
+        long sensorId = admin.post("/api/monitoring/stations/" + stationId + "/sensors", Map.of("code", sensorCode,
+                "kind", "WATER_LEVEL", "name", "水位")).json().get("id").asLong();
+        assertThat(admin.post("/api/monitoring/rules", Map.of("sensorId", sensorId, "type", "THRESHOLD", "direction",
+                "ABOVE", "blue", 288.0, "yellow", 289.0, "orange", 290.0, "red", 291.0, "deadband", 0.2)).status())
+                .isEqualTo(201);
+        Api device = new Api(port).withBearer(admin.post("/api/tokens", Map.of("name", "device-" + suffix)).json()
+                .get("token").asString());
+        Instant t0 = clock.instant().minus(Duration.ofMinutes(30));
+        assertThat(device.post("/api/ingest/readings", Map.of("readings", List.of(
+                Map.of("sensor", sensorCode, "value", 287.5, "time", t0.toString()),
+                Map.of("sensor", sensorCode, "value", 291.6, "time", t0.plusSeconds(60).toString())))).status())
+                .isEqualTo(200);
+        JsonNode candidate = null;
+        for (int i = 0; i < 100 && candidate == null; i++) {
+            candidate = duty.get("/api/command/alarms").json().valueStream()
+                    .filter(a -> a.get("sensor").asString().contains(sensorCode)).findFirst().orElse(null);
+            if (candidate == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(candidate).as("the red alarm reaches the duty screen").isNotNull();
+        assertThat(candidate.get("level").asString()).isEqualTo("RED");
+        Api.Response opened = duty.post("/api/command/alarms/" + candidate.get("id").asLong() + "/open", Map.of());
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         JsonNode incident = opened.json();
         long id = incident.get("id").asLong();
@@ -54,6 +79,9 @@ class IncidentCommandFlowTest {
         assertThat(incident.get("source").asString()).isEqualTo("ALARM");
         assertThat(incident.get("title").asString()).contains("红色", "釜溪河自流井水位站");
         assertThat(incident.get("grade").asString()).isEqualTo("IV");
+        long candidateId = candidate.get("id").asLong();
+        assertThat(duty.get("/api/command/alarms").json().valueStream().map(a -> a.get("id").asLong()).toList())
+                .doesNotContain(candidateId);
 
         // 2. The information officer's first report: 4 dead → Ⅲ 较大, with the rule shown.
         Api.Response report = info.post("/api/command/incidents/" + id + "/loss-reports",
@@ -91,8 +119,13 @@ class IncidentCommandFlowTest {
         JsonNode draft = duty.get("/api/command/incidents/" + id + "/warning-draft").json();
         assertThat(draft.get("level").asString()).isEqualTo("YELLOW");
         Api.Response warned = duty.post("/api/command/incidents/" + id + "/warnings", Map.of("level", "YELLOW",
-                "headline", draft.get("headline").asString(), "description", draft.get("description").asString()));
+                "headline", draft.get("headline").asString(), "description", draft.get("description").asString(), "instruction", draft.get("instruction").asString()));
         assertThat(warned.status()).as(warned.toString()).isEqualTo(201);
+        JsonNode warning = duty.get("/api/warnings/" + warned.json().get("warningId").asLong()).json();
+        assertThat(warning.get("state").asString()).isEqualTo("DRAFT");
+        assertThat(warning.get("eventType").asString()).isEqualTo("FLOOD");
+        assertThat(warning.get("level").asString()).isEqualTo("YELLOW");
+        assertThat(warning.get("sourceAlarmId").asString()).isEqualTo(incident.get("sourceRef").asString());
 
         // 6. The sitrep, in PDF and Word, holds those facts.
         byte[] pdf = duty.download("/api/command/incidents/" + id + "/sitrep.pdf");

@@ -43,6 +43,12 @@ abstract class AlarmFlowScenario {
     @Autowired
     Clock clock;
 
+    @Autowired
+    AlarmEventsRecorder events;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Value("${yingji.monitoring.topic-prefix:yingji/telemetry/}")
     String topicPrefix;
 
@@ -168,6 +174,29 @@ abstract class AlarmFlowScenario {
             List<String> steps = detail.get("steps").valueStream().map(n -> n.get("action").asString()).toList();
             assertThat(steps).containsExactly("RAISED", "ACKNOWLEDGED", "CLEARED");
             assertThat(detail.get("steps").get(1).get("actor").asString()).isEqualTo("admin");
+            // another module hears of it through the persisted event publication registry
+            long end = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < end && events.received().stream()
+                    .noneMatch(e -> e instanceof AlarmCleared c && c.alarmId() == alarmId)) {
+                Thread.sleep(50);
+            }
+            assertThat(events.received()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AlarmRaised.class,
+                    r -> assertThat(r.alarmId()).isEqualTo(alarmId)));
+            assertThat(events.received()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AlarmCleared.class,
+                    c -> assertThat(c.alarmId()).isEqualTo(alarmId)));
+            // one publication per listening module (the test's listener, command, …), every one completed
+            String publications = """
+                    select count(*) from event_publication
+                    where event_type = 'org.yingji.monitoring.AlarmRaised' and serialized_event like ?""";
+            String pattern = "%\"alarmId\":" + alarmId + ",%";
+            assertThat(jdbc.sql(publications).param(pattern).query(Long.class).single()).isPositive();
+            String incomplete = publications + " and completion_date is null";
+            long until = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < until
+                    && jdbc.sql(incomplete).param(pattern).query(Long.class).single() > 0) {
+                Thread.sleep(50);
+            }
+            assertThat(jdbc.sql(incomplete).param(pattern).query(Long.class).single()).isZero();
             for (String action : List.of("alarm.raise", "alarm.acknowledge", "alarm.clear")) {
                 JsonNode audit = s.admin().get("/api/audit?entityType=mon_alarm&entityId=" + alarmId + "&action="
                         + action).json();

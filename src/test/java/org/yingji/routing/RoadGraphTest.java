@@ -122,8 +122,8 @@ class RoadGraphTest {
     @Test
     void oneToManyGivesTheSameTimesAsSingleRoutesInBothDirections() {
         List<double[]> others = List.of(N3, N2, N4);
-        double[] outwards = graph.oneToMany(RoadGraph.CAR, N1[0], N1[1], others, false, 3, Double.MAX_VALUE);
-        double[] towards = graph.oneToMany(RoadGraph.CAR, N1[0], N1[1], others, true, 3, Double.MAX_VALUE);
+        double[] outwards = graph.oneToMany(RoadGraph.CAR, N1[0], N1[1], "lon", others, false, 3, Double.MAX_VALUE);
+        double[] towards = graph.oneToMany(RoadGraph.CAR, N1[0], N1[1], "lon", others, true, 3, Double.MAX_VALUE);
         for (int i = 0; i < others.size(); i++) {
             double[] p = others.get(i);
             assertThat(outwards[i]).isCloseTo(graph.route(RoadGraph.CAR, N1[0], N1[1], p[0], p[1]).seconds(),
@@ -134,7 +134,7 @@ class RoadGraphTest {
         // from n3 back to n1 the one-way road makes the trip longer than the trip out
         assertThat(towards[0]).isGreaterThan(outwards[0] + 100);
         // asked for only the nearest one, the search stops before the others are settled
-        double[] first = graph.oneToMany(RoadGraph.CAR, N1[0], N1[1], others, false, 1, Double.MAX_VALUE);
+        double[] first = graph.oneToMany(RoadGraph.CAR, N1[0], N1[1], "lon", others, false, 1, Double.MAX_VALUE);
         assertThat(first[1]).isPositive();
         assertThat(first[2]).isNaN();
     }

@@ -40,6 +40,12 @@ class RoutingApiTest extends RoadGridContext {
         assertThat(route.get("seconds").asDouble()).isBetween(14_000 / 15.0, 16_500 / 10.0);
         assertThat(route.get("geometry").get("type").asString()).isEqualTo("LineString");
         assertThat(route.get("geometry").get("coordinates").size()).isGreaterThan(2);
+
+        JsonNode walk = admin.get("/api/routing/route?fromLon=104.70&fromLat=29.30&toLon=104.78&toLat=29.36&mode=FOOT")
+                .json();
+        assertThat(walk.get("seconds").asDouble()).isGreaterThan(5 * route.get("seconds").asDouble());
+        assertThat(admin.get("/api/routing/route?fromLon=104.7&fromLat=29.3&toLon=104.8&toLat=29.3&mode=BOAT")
+                .status()).isEqualTo(400);
     }
 
     @Test
@@ -86,6 +92,8 @@ class RoutingApiTest extends RoadGridContext {
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.json().get("errors").get(0).get("key").asString()).isEqualTo("routing.matrix-too-large");
         assertThat(admin.get("/api/routing/matrix?origins=104.7&destinations=104.7,29.3").status()).isEqualTo(400);
+        assertThat(admin.get("/api/routing/matrix?origins=103.5,29.3&destinations=104.7,29.3").json().get("errors")
+                .get(0).get("field").asString()).isEqualTo("origins");
     }
 
     @Test

@@ -1,0 +1,265 @@
+package bench;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The monitoring load generator, run as its own process by bench/monitoring/run.sh and crash.sh.
+ * <ul>
+ *   <li>{@code broker <port>}: Moquette alone, configured like the platform's, counting every publish in an
+ *       interceptor (the path the platform reads telemetry through) — the reference for the ratio;</li>
+ *   <li>{@code publish <url> <sensors> <rate/s, 0 = max> <seconds> [ack-log]}: QoS 1 readings
+ *       {@code yingji/telemetry/BENCH-nnnnn} from that many sensors over 4 connections; prints the PUBACK rate;
+ *       with an ack-log, writes "code time" of every acknowledged reading (for the crash check);</li>
+ *   <li>{@code latency <url> <http-base> <token> <rate/s> <seconds>}: background load at that rate plus, every
+ *       100 ms, one sensor pushed over its red line (and back); an SSE client measures publish → alarm event.</li>
+ * </ul>
+ */
+public final class MqttBench {
+
+    static final String PREFIX = "yingji/telemetry/";
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "broker" -> broker(Integer.parseInt(args[1]));
+            case "publish" -> publish(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), args.length > 5 ? Path.of(args[5]) : null);
+            case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void broker(int port) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("host", "127.0.0.1");
+        p.setProperty("port", Integer.toString(port));
+        p.setProperty("websocket_port", "disabled");
+        p.setProperty("allow_anonymous", "true");
+        p.setProperty("persistence_enabled", "false");
+        p.setProperty("telemetry_enabled", "false");
+        p.setProperty("use_bugsnag", "false");
+        p.setProperty("use_metrics", "false");
+        Server server = new Server();
+        server.startServer(new MemoryConfig(p));
+        AtomicLong count = new AtomicLong();
+        server.addInterceptHandler(new AbstractInterceptHandler() {
+            @Override
+            public String getID() {
+                return "count";
+            }
+
+            @Override
+            public Class<?>[] getInterceptedMessageTypes() {
+                return new Class<?>[] {InterceptPublishMessage.class};
+            }
+
+            @Override
+            public void onPublish(InterceptPublishMessage msg) {
+                byte[] payload = new byte[msg.getPayload().readableBytes()];
+                msg.getPayload().getBytes(msg.getPayload().readerIndex(), payload);
+                count.incrementAndGet();
+                super.onPublish(msg);
+            }
+
+            @Override
+            public void onSessionLoopError(Throwable error) {
+            }
+        });
+        System.out.println("BROKER ready on " + port);
+        long last = 0;
+        while (true) {
+            Thread.sleep(1000);
+            long now = count.get();
+            System.out.println("BROKER t=" + System.currentTimeMillis() + " total=" + now + " rate=" + (now - last));
+            last = now;
+        }
+    }
+
+    static List<MqttAsyncClient> connect(String url, int n) throws Exception {
+        List<MqttAsyncClient> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            MqttAsyncClient c = new MqttAsyncClient(url, "bench-" + ProcessHandle.current().pid() + "-" + i,
+                    new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setCleanSession(true);
+            o.setMaxInflight(2000);
+            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            c.connect(o).waitForCompletion(10_000);
+            clients.add(c);
+        }
+        return clients;
+    }
+
+    /** Publishes readings; {@code extra} may replace the value of message i (the latency probes). */
+    static long[] load(List<MqttAsyncClient> clients, int sensors, int rate, int seconds, PrintWriter ackLog,
+                       java.util.function.LongConsumer tick) throws Exception {
+        AtomicLong acked = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Instant base = Instant.now().minusSeconds(seconds + 5);
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        long i = 0;
+        java.util.Random random = new java.util.Random(7);
+        while (System.nanoTime() < end) {
+            if (rate > 0) {
+                long due = start + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            if (tick != null) {
+                tick.accept(i);
+            }
+            String code = String.format("BENCH-%05d", i % sensors);
+            // microsecond steps: unique and rising per sensor, never in the future
+            String time = base.plusNanos(i * 1000).toString();
+            byte[] payload = ("{\"value\":" + (20 + random.nextInt(3000) / 100.0) + ",\"time\":\"" + time + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            MqttAsyncClient c = clients.get((int) (i % clients.size()));
+            String line = code + " " + time;
+            while (true) {
+                try {
+                    c.publish(PREFIX + code, payload, 1, false, null, new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            acked.incrementAndGet();
+                            if (ackLog != null) {
+                                synchronized (ackLog) {
+                                    ackLog.println(line);
+                                }
+                            }
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable e) {
+                            failed.incrementAndGet();
+                        }
+                    });
+                    break;
+                } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                    if (e.getReasonCode() != org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_MAX_INFLIGHT
+                            || System.nanoTime() > end) {
+                        failed.incrementAndGet();
+                        break;
+                    }
+                    LockSupport.parkNanos(100_000); // in-flight window full: wait for PUBACKs
+                }
+            }
+            i++;
+        }
+        long sent = i;
+        long drainEnd = System.nanoTime() + 10_000_000_000L;
+        while (acked.get() + failed.get() < sent && System.nanoTime() < drainEnd) {
+            Thread.sleep(10);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new long[] {sent, acked.get(), failed.get(), Math.round(acked.get() / secs)};
+    }
+
+    static void publish(String url, int sensors, int rate, int seconds, Path ackLog) throws Exception {
+        List<MqttAsyncClient> clients = connect(url, 4);
+        PrintWriter log = ackLog == null ? null : new PrintWriter(Files.newBufferedWriter(ackLog), false);
+        long[] r = load(clients, sensors, rate, seconds, log, null);
+        if (log != null) {
+            log.flush();
+            log.close();
+        }
+        System.out.println("PUBLISH sent=" + r[0] + " acked=" + r[1] + " failed=" + r[2] + " ack_rate=" + r[3]);
+        System.exit(0); // a clean disconnect waits up to 30 s for in-flight messages; the broker copes with a drop
+    }
+
+    static void latency(String url, String http, String token, int rate, int seconds) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        HttpResponse<java.io.InputStream> sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(http + "/api/monitoring/stream")).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
+                String event = null;
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).trim();
+                    } else if (line.startsWith("data:") && "alarm".equals(event) && line.contains("\"state\":\"RAISED\"")) {
+                        long now = System.nanoTime();
+                        int at = line.indexOf("\"sensorCode\":\"");
+                        String code = line.substring(at + 14, line.indexOf('"', at + 14));
+                        Long t0 = sentAt.remove(code);
+                        if (t0 != null) {
+                            latencies.add((now - t0) / 1e6);
+                        }
+                    }
+                }
+            } catch (Exception ignored) {
+                // stream closed at the end
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        List<MqttAsyncClient> clients = connect(url, 4);
+        MqttAsyncClient probe = connect(url, 1).get(0);
+        int probes = 50;
+        int every = Math.max(1, rate / 10); // ten probes a second
+        boolean[] red = new boolean[probes];
+        long[] r = load(clients, 20_000, rate, seconds, null, i -> {
+            if (i % every != 0) {
+                return;
+            }
+            int k = (int) (i / every % probes);
+            String code = String.format("BENCH-%05d", 19_999 - k);
+            red[k] = !red[k];
+            String body = "{\"value\":" + (red[k] ? 150 : 10) + ",\"time\":\"" + Instant.now() + "\"}";
+            if (red[k]) {
+                sentAt.put(code, System.nanoTime());
+            }
+            try {
+                probe.publish(PREFIX + code, body.getBytes(StandardCharsets.UTF_8), 1, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(2000);
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.println("LATENCY load_ack_rate=" + r[3] + " samples=" + sorted.size()
+                + " p50_ms=" + pct(sorted, 0.50) + " p99_ms=" + pct(sorted, 0.99) + " max_ms="
+                + (sorted.isEmpty() ? "nan" : String.format("%.1f", sorted.get(sorted.size() - 1))));
+        System.exit(0);
+    }
+
+    static String pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return "nan";
+        }
+        return String.format("%.1f", sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)));
+    }
+}

@@ -1,0 +1,114 @@
+package org.yingji.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yingji.Api;
+import org.yingji.PlatformTest;
+import org.yingji.TestUsers;
+import tools.jackson.databind.JsonNode;
+
+/** The command flow's key clicks: red alarm → one-click incident → plan Ⅲ → tasks → dispatch → warning → sitrep. */
+@PlatformTest
+class CommandBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void needsBrowserAndBuiltWebApp() {
+        assertTrue(Browser.available(), "Debian chromium and chromium-driver must be installed (.ci/run does it)");
+        assertTrue(Files.exists(Path.of("target/classes/static/index.html")), "the web app must be built");
+    }
+
+    @Test
+    void aDutyOfficerRunsAFloodFromTheRedAlarmToTheSitrep() throws Exception {
+        Api admin = TestUsers.admin(port);
+        double lon = 104.7650;
+        double lat = 29.3520;
+        Map<String, Object> team = new HashMap<>(Map.of("name", TestUsers.uniqueName("舒坪水域救援队"), "regionCode", "510302",
+                "lon", lon + 0.003, "lat", lat, "status", "AVAILABLE", "attributes", Map.of("teamKind", "PROFESSIONAL",
+                        "specialties", List.of("WATER"), "headcount", 20, "leader", "陈队长", "phone", "13800005555")));
+        String teamName = (String) team.get("name");
+        assertThat(admin.post("/api/resources/rescue-teams", team).status()).isEqualTo(201);
+        String alarmId = "ALM-WEB-" + System.nanoTime();
+        Api.Response alarm = admin.post("/api/command/alarms", Map.of("alarmId", alarmId, "sensor", "旭水河贡井水位站",
+                "sensorKind", "WATER_LEVEL", "level", "RED", "message", "水位超保证", "regionCode", "510302",
+                "lon", lon, "lat", lat, "raisedAt", Instant.now().minusSeconds(600).toString()));
+        assertThat(alarm.status()).as(alarm.toString()).isEqualTo(201);
+
+        try (Browser browser = new Browser(port)) {
+            ResourceBrowserTest.signInAsAdmin(browser);
+            browser.open("/command/duty");
+            WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-alarm='" + alarmId + "']")));
+            browser.screenshot("30-duty-pending-red-alarm");
+            row.findElement(By.cssSelector(".open-from-alarm")).click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("command-screen")));
+            String path = browser.driver.getCurrentUrl().replaceAll(".*/command/incidents/", "");
+            long id = Long.parseLong(path.replaceAll("[^0-9].*", ""));
+            assertThat(browser.driver.findElement(By.id("incident-title")).getText()).contains("旭水河贡井水位站");
+
+            // The information officer's first report arrives: the screen's grade moves to Ⅲ live.
+            Map<String, Object> report = new HashMap<>(Map.of("kind", "FIRST", "regionCode", "510302001000",
+                    "reportedAt", Instant.now().toString(), "dead", 3, "missing", 1, "evacuated", 420));
+            assertThat(admin.post("/api/command/incidents/" + id + "/loss-reports", report).status()).isEqualTo(201);
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "灾情首报"));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-grade"), "较大"));
+            browser.screenshot("31-command-screen-graded");
+
+            browser.open("/command/incidents/" + id);
+            WebElement flood = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[@id='plan-suggestions']//tr[contains(.,'防汛抗旱')]")));
+            flood.findElement(By.cssSelector(".activate-plan")).click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-department='自贡市水务局']")));
+            browser.screenshot("32-plan-activated-task-board");
+
+            WebElement teamRow = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[@id='team-recommendations']//tr[contains(.,'" + teamName + "')]")));
+            teamRow.findElement(By.cssSelector(".dispatch-team")).click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "调派队伍：" + teamName));
+            browser.screenshot("33-team-dispatched");
+
+            browser.click("#warning-button");
+            WebElement headline = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("warning-headline")));
+            assertThat(headline.getAttribute("value")).contains("黄色预警");
+            browser.screenshot("34-warning-prefilled");
+            browser.click("#warning-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "发布黄色预警"));
+            assertThat(browser.driver.findElement(By.id("sitrep-pdf")).getAttribute("href"))
+                    .endsWith("/api/command/incidents/" + id + "/sitrep.pdf");
+            browser.screenshot("35-timeline-with-warning");
+
+            JsonNode incident = admin.get("/api/command/incidents/" + id).json();
+            assertThat(incident.get("state").asString()).isEqualTo("RESPONDING");
+            assertThat(admin.get("/api/command/incidents/" + id + "/dispatches").json().get(0).get("resourceName").asString())
+                    .isEqualTo(teamName);
+
+            browser.open("/command/incidents");
+            browser.click("#incident-new");
+            browser.type("intake-title", "浏览器接报-" + TestUsers.uniqueName("t"));
+            browser.type("intake-reporter", "刘先生");
+            WebElement map = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-map")));
+            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(map).click().perform();
+            browser.wait.until(d -> !d.findElement(By.id("intake-coords")).getText().startsWith("—"));
+            browser.screenshot("36-intake-form-map-click");
+            browser.click("#intake-submit");
+            // Without a region the form shows the field error instead of leaving.
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#intake-form .el-form-item__error")));
+            browser.screenshot("37-intake-field-error");
+        }
+    }
+}
