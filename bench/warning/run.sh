@@ -18,7 +18,7 @@ RUNS=${RUNS:-3}
 POLYGON='{"type":"Polygon","coordinates":[[[104.605,29.195],[104.915,29.195],[104.915,29.505],[104.605,29.505],[104.605,29.195]]]}'
 bench_machine
 echo "load before start: $(uptime)"
-bench_start --yingji.warning.channels.sms.enabled=false \
+bench_start --yingji.mqtt.port=0 --yingji.warning.channels.sms.enabled=false \
   --yingji.warning.channels.phones.type=sink --yingji.warning.channels.phones.recipients=PHONE \
   --yingji.warning.channels.phones.max-attempts=1
 ADMIN=$(bench_token)

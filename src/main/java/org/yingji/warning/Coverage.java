@@ -15,7 +15,8 @@ import org.yingji.platform.region.Regions;
  * 预警覆盖率 of a warning's current revision: people in the area (village population scaled by the share of its
  * registered people inside the area) and people reached by at least one channel (registered people whose receipt
  * is SENT or DELIVERED on any channel; a village whose broadcast terminal acknowledged counts whole), capped per
- * village, summed by township and county, against the target (90 %).
+ * village, summed by township and county, against the target (90 %). While the run is going the figures come live
+ * from the receipts; once it is done from the per-village counts it stored, plus the live terminal acknowledgements.
  */
 @Component("warningCoverage") // routing has a Coverage too: bean names are global
 class Coverage {
@@ -23,11 +24,13 @@ class Coverage {
     private final JdbcClient jdbc;
     private final Regions regions;
     private final WarningSettings settings;
+    private final Channels channels;
 
-    Coverage(JdbcClient jdbc, Regions regions, WarningSettings settings) {
+    Coverage(JdbcClient jdbc, Regions regions, WarningSettings settings, Channels channels) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.settings = settings;
+        this.channels = channels;
     }
 
     record Figures(String code, String name, long population, long reached, double percent) {
@@ -50,23 +53,44 @@ class Coverage {
         int revision = warning.revision();
         Map<String, Object> dispatch = dispatch(warning);
         Map<String, long[]> villages = new TreeMap<>();
-        jdbc.sql("select village_code, population from warning_target_village where warning_id = ? and revision = ?")
+        Map<String, long[]> reachedByVillage = new HashMap<>();
+        boolean counted = "DONE".equals(dispatch.get("state"));
+        jdbc.sql("select village_code, population, reached from warning_target_village "
+                        + "where warning_id = ? and revision = ?")
                 .params(warning.id(), revision)
                 .query(rs -> {
                     villages.put(rs.getString(1), new long[]{rs.getLong(2), 0});
+                    reachedByVillage.put(rs.getString(1), new long[]{rs.getLong(3), 0});
                 });
-        Map<String, long[]> reachedByVillage = new HashMap<>();
-        jdbc.sql("""
-                        select r.region_code,
-                               count(distinct r.id) filter (where r.kind <> 'TERMINAL') as persons,
-                               count(distinct r.id) filter (where r.kind = 'TERMINAL' and t.status = 'DELIVERED') as acked
-                        from warning_receipt t join warning_recipient r on r.id = t.recipient_id
-                        where t.warning_id = ? and t.revision = ? and t.status in ('SENT', 'DELIVERED')
-                        group by r.region_code""")
-                .params(warning.id(), revision)
-                .query(rs -> {
-                    reachedByVillage.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
-                });
+        if (counted) {
+            // People were counted by the run; terminal acknowledgements keep arriving, so they are read live.
+            List<String> terminalChannels = channels.enabled().stream()
+                    .filter(c -> c.channel().reaches() == RecipientKind.TERMINAL).map(Channels.Configured::id).toList();
+            for (String channel : terminalChannels) {
+                jdbc.sql("""
+                                select r.region_code, count(distinct r.id)
+                                from warning_receipt t join warning_recipient r on r.id = t.recipient_id
+                                where t.warning_id = ? and t.revision = ? and t.channel = ? and t.status = 'DELIVERED'
+                                group by r.region_code""")
+                        .params(warning.id(), revision, channel)
+                        .query(rs -> {
+                            reachedByVillage.computeIfAbsent(rs.getString(1), c -> new long[2])[1] += rs.getLong(2);
+                        });
+            }
+        } else {
+            reachedByVillage.clear();
+            jdbc.sql("""
+                            select r.region_code,
+                                   count(distinct r.id) filter (where r.kind <> 'TERMINAL') as persons,
+                                   count(distinct r.id) filter (where r.kind = 'TERMINAL' and t.status = 'DELIVERED')
+                            from warning_receipt t join warning_recipient r on r.id = t.recipient_id
+                            where t.warning_id = ? and t.revision = ? and t.status in ('SENT', 'DELIVERED')
+                            group by r.region_code""")
+                    .params(warning.id(), revision)
+                    .query(rs -> {
+                        reachedByVillage.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                    });
+        }
         long population = 0;
         long reached = 0;
         Map<String, long[]> counties = new TreeMap<>();

@@ -105,8 +105,10 @@ class Dissemination implements DisposableBean {
         List<Future<?>> writes = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
         long handoffStart = System.nanoTime();
+        // Which targeted recipients some channel accepted (index into target.positions()); channels write only true.
+        boolean[] reached = new boolean[positions.length];
         for (Channels.Configured configured : channels.enabled()) {
-            sends.add(senders.submit(() -> sendAll(configured, message, target, writes)));
+            sends.add(senders.submit(() -> sendAll(configured, message, target, reached, writes)));
         }
         for (Future<?> send : sends) {
             await(send);
@@ -120,6 +122,7 @@ class Dissemination implements DisposableBean {
             await(write);
         }
         long persistedMs = elapsedMs(handoffStart);
+        saveReached(warningId, revision, target, reached);
         jdbc.sql("""
                         update warning_dispatch set state = 'DONE', handoff_ms = ?, persisted_ms = ?, heap_peak_mb = ?,
                           finished_at = ? where warning_id = ? and revision = ?""")
@@ -130,10 +133,11 @@ class Dissemination implements DisposableBean {
     }
 
     private void sendAll(Channels.Configured configured, WarningChannel.Outgoing message, RecipientIndex.Target target,
-                         List<Future<?>> writes) {
+                         boolean[] reached, List<Future<?>> writes) {
         WarningChannel channel = configured.channel();
         WarningSettings.Channel limits = configured.settings();
-        List<WarningChannel.Delivery> deliveries = deliveries(channel, target);
+        int[] targetIndex = targetIndexes(channel, target);
+        List<WarningChannel.Delivery> deliveries = deliveries(channel, target, targetIndex);
         Instant queuedAt = clock.instant();
         StringBuilder rows = new StringBuilder();
         for (WarningChannel.Delivery d : deliveries) {
@@ -146,14 +150,16 @@ class Dissemination implements DisposableBean {
         rows = flush(rows, writes);
         long paceNanos = limits.ratePerSecond() > 0 ? 1_000_000_000L / limits.ratePerSecond() : 0;
         long next = System.nanoTime();
-        List<WarningChannel.Delivery> retry = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (int attempt = 1; attempt <= limits.maxAttempts() && !deliveries.isEmpty(); attempt++) {
+        int[] pending = java.util.stream.IntStream.range(0, deliveries.size()).toArray();
+        for (int attempt = 1; attempt <= limits.maxAttempts() && pending.length > 0; attempt++) {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
             boolean last = attempt == limits.maxAttempts();
-            for (WarningChannel.Delivery d : deliveries) {
+            int[] retry = new int[pending.length];
+            int retries = 0;
+            for (int k : pending) {
+                WarningChannel.Delivery d = deliveries.get(k);
                 if (paceNanos > 0) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
@@ -167,11 +173,14 @@ class Dissemination implements DisposableBean {
                     status = channel.send(message, d) ? "DELIVERED" : "SENT";
                 } catch (Exception e) {
                     if (!last) {
-                        retry.add(d);
+                        retry[retries++] = k;
                         continue;
                     }
                     status = "FAILED";
                     reason = "重试 " + limits.maxAttempts() + " 次后失败：" + e.getMessage();
+                }
+                if (!"FAILED".equals(status) && targetIndex != null) {
+                    reached[targetIndex[k]] = true;
                 }
                 ReceiptLog.row(rows, message.warningId(), message.revision(), channel.id(), d.recipientId(), status,
                         reason, d.address(), clock.instant());
@@ -179,8 +188,7 @@ class Dissemination implements DisposableBean {
                     rows = flush(rows, writes);
                 }
             }
-            deliveries = retry;
-            retry = new ArrayList<>();
+            pending = java.util.Arrays.copyOf(retry, retries);
         }
         flush(rows, writes);
     }
@@ -195,19 +203,51 @@ class Dissemination implements DisposableBean {
         return new StringBuilder();
     }
 
-    private static List<WarningChannel.Delivery> deliveries(WarningChannel channel, RecipientIndex.Target target) {
+    /** For each delivery of a channel that reaches recipients, its index into target.positions(); null otherwise. */
+    private static int[] targetIndexes(WarningChannel channel, RecipientIndex.Target target) {
         if (channel.reaches() == null) {
+            return null;
+        }
+        byte kind = (byte) channel.reaches().ordinal();
+        int[] positions = target.positions();
+        return java.util.stream.IntStream.range(0, positions.length)
+                .filter(j -> target.index().kinds()[positions[j]] == kind).toArray();
+    }
+
+    private static List<WarningChannel.Delivery> deliveries(WarningChannel channel, RecipientIndex.Target target,
+                                                           int[] targetIndex) {
+        if (targetIndex == null) {
             return channel.endpoints().stream().map(url -> new WarningChannel.Delivery(0, url)).toList();
         }
         RecipientIndex.Packed packed = target.index();
-        byte kind = (byte) channel.reaches().ordinal();
-        List<WarningChannel.Delivery> result = new ArrayList<>();
-        for (int position : target.positions()) {
-            if (packed.kinds()[position] == kind) {
-                result.add(new WarningChannel.Delivery(packed.ids()[position], packed.address(position)));
-            }
+        List<WarningChannel.Delivery> result = new ArrayList<>(targetIndex.length);
+        for (int j : targetIndex) {
+            int position = target.positions()[j];
+            result.add(new WarningChannel.Delivery(packed.ids()[position], packed.address(position)));
         }
         return result;
+    }
+
+    /** People (not terminals) accepted by at least one channel, per village, for {@link Coverage}. */
+    private void saveReached(long warningId, int revision, RecipientIndex.Target target, boolean[] reached) {
+        RecipientIndex.Packed packed = target.index();
+        int[] perVillage = new int[packed.villages().length];
+        int[] positions = target.positions();
+        for (int j = 0; j < positions.length; j++) {
+            short v = packed.village()[positions[j]];
+            if (reached[j] && v >= 0 && packed.kinds()[positions[j]] != RecipientKind.TERMINAL.ordinal()) {
+                perVillage[v]++;
+            }
+        }
+        jdbc.sql("update warning_target_village set reached = 0 where warning_id = ? and revision = ?")
+                .params(warningId, revision).update();
+        for (int v = 0; v < perVillage.length; v++) {
+            if (perVillage[v] > 0) {
+                jdbc.sql("update warning_target_village set reached = ? where warning_id = ? and revision = ? "
+                                + "and village_code = ?")
+                        .params(perVillage[v], warningId, revision, packed.villages()[v]).update();
+            }
+        }
     }
 
     private WarningChannel.Outgoing outgoing(WarningView w) {

@@ -97,6 +97,9 @@ class RecipientController {
     @PostMapping("/recipients/synthetic")
     @PreAuthorize("hasAuthority('user:manage')")
     Recipients.SyntheticResult synthetic(@RequestBody SyntheticRequest request) {
+        if (!CurrentUser.get().scope().contains("510300")) {
+            throw new ProblemException.Forbidden("recipient.synthetic-city-only", "只有市级管理员可以生成合成接收对象");
+        }
         int total = request.total() == null ? 10_000 : request.total();
         if (total < 0 || total > 5_000_000) {
             throw new ProblemException.InvalidField("total", "Range", "数量须在 0 到 5 000 000 之间");

@@ -35,6 +35,11 @@ class SmppChannel implements WarningChannel {
 
     private static final Logger log = LoggerFactory.getLogger(SmppChannel.class);
     private static final int UCS2_SINGLE_SMS_BYTES = 140;
+    /**
+     * Receipts awaited at most (~100 bytes each): an SMSC that never sends them must not fill the heap; beyond this
+     * a message stays SENT.
+     */
+    private static final int MAX_AWAITED_RECEIPTS = 2_000_000;
 
     private final String id;
     private final String host;
@@ -88,7 +93,7 @@ class SmppChannel implements WarningChannel {
         DeliveryReceiptState overtaken = early.remove(messageId);
         if (overtaken != null) {
             report(entry, overtaken);
-        } else {
+        } else if (pending.size() < MAX_AWAITED_RECEIPTS) {
             pending.put(messageId, entry);
         }
         return false;

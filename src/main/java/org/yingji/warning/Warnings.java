@@ -82,6 +82,27 @@ public class Warnings {
         return created;
     }
 
+    /**
+     * Drafts a warning from an alarm at a point (for the command centre): the area is a circle of
+     * {@code radiusKm} around it (a 32-gon), everything else pre-filled as {@link #draft} does; the drafter edits
+     * and submits it like any other draft.
+     */
+    @Transactional
+    public WarningView draftFromAlarm(CurrentUser user, String alarmId, EventType eventType, WarningLevel level,
+                                      String description, double lon, double lat, double radiusKm) {
+        double dLat = radiusKm / 111.32;
+        double dLon = dLat / Math.cos(Math.toRadians(lat));
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i <= 32; i++) {
+            double angle = 2 * Math.PI * (i % 32) / 32;
+            ring.append(i == 0 ? "" : ",").append('[').append(lon + dLon * Math.cos(angle)).append(',')
+                    .append(lat + dLat * Math.sin(angle)).append(']');
+        }
+        JsonNode area = json.readTree("{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}");
+        return draft(user, new WarningDraft(eventType, level, null, description, null, null, null, null, area,
+                List.of(), alarmId));
+    }
+
     public WarningView get(CurrentUser user, long id) {
         WarningView warning = find(id);
         if (warning == null || !(user.scope().contains(warning.regionCode()) || isPublic(warning))) {
@@ -354,10 +375,16 @@ public class Warnings {
         }
         return new WarningDraft(type, level,
                 StringUtils.hasText(d.headline()) ? d.headline() : "自贡市" + type.label() + level.label() + "预警",
-                d.description() == null ? "" : d.description(), d.instruction() == null ? "" : d.instruction(),
+                d.description() == null ? "" : d.description(),
+                StringUtils.hasText(d.instruction()) || d.sourceAlarmId() == null ? nullToEmpty(d.instruction())
+                        : "请关注官方发布的后续信息，做好防范准备，听从当地政府和应急部门指挥。",
                 StringUtils.hasText(d.senderDepartment()) ? d.senderDepartment() : "自贡市应急管理局",
                 effective, expires, d.area() == null || d.area().isNull() ? null : d.area(), codes,
                 d.sourceAlarmId());
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private void validate(CurrentUser user, WarningDraft d) {

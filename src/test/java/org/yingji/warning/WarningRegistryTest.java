@@ -24,6 +24,8 @@ import org.yingji.Api;
 import org.yingji.PlatformTest;
 import org.yingji.TestClockConfiguration.MutableClock;
 import org.yingji.TestUsers;
+import org.yingji.platform.security.CurrentUser;
+import org.yingji.platform.user.Role;
 import tools.jackson.databind.JsonNode;
 
 /** Recipients by Excel, CAP from other systems, a warning pre-filled from an alarm, scheduled expiry. */
@@ -36,6 +38,8 @@ class WarningRegistryTest {
     MutableClock clock;
     @Autowired
     WarningExpiry expiry;
+    @Autowired
+    Warnings warnings;
 
     byte[] sheet(Api admin, List<List<String>> rows) throws Exception {
         byte[] template = admin.download("/api/warning/recipients/template?kind=PHONE");
@@ -153,6 +157,19 @@ class WarningRegistryTest {
                 CapDocumentsTest.example("a2-thunderstorm.xml"), StandardCharsets.UTF_8));
         assertThat(elsewhere.statusCode()).isEqualTo(400);
         assertThat(elsewhere.body()).contains("area.outside-city");
+    }
+
+    @Test
+    void theCommandCentreDraftsAWarningAroundAnAlarmThroughTheModuleApi() {
+        long adminId = TestUsers.admin(port).get("/api/auth/me").json().get("id").asLong();
+        CurrentUser admin = new CurrentUser(adminId, "admin", "系统管理员", Role.ADMIN, "510300", false, null);
+        WarningView draft = warnings.draftFromAlarm(admin, "ALARM-7", EventType.GEOLOGICAL_HAZARD, WarningLevel.RED,
+                "荣县双石镇滑坡监测点位移速率超阈值", 104.42, 29.45, 2.0);
+        assertThat(draft.state()).isEqualTo(WarningState.DRAFT);
+        assertThat(draft.headline()).isEqualTo("自贡市地质灾害红色预警");
+        assertThat(draft.sourceAlarmId()).isEqualTo("ALARM-7");
+        assertThat(draft.area().get("type").asString()).isEqualTo("MultiPolygon");
+        assertThat(draft.area().get("coordinates").get(0).get(0)).hasSize(33);
     }
 
     @Test

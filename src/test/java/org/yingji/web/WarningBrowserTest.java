@@ -101,6 +101,13 @@ class WarningBrowserTest {
             assertThat(percent.getText()).endsWith("%");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-channels"), "app"));
             browser.screenshot("52-warning-published-coverage");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "document.getElementById('warning-receipts').scrollIntoView()");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-table"), "app"));
+            browser.screenshot("54-warning-receipts");
+            browser.open("/warning/recipients");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recipient-table"), "客户端订阅"));
+            browser.screenshot("55-warning-recipients");
         }
 
         try (Browser browser = new Browser(port)) {
