@@ -49,6 +49,17 @@ class CommandBrowserTest {
                 "lon", lon, "lat", lat, "raisedAt", Instant.now().minusSeconds(600).toString()));
         assertThat(alarm.status()).as(alarm.toString()).isEqualTo(201);
 
+        // A real open alarm nearby, from the monitoring module, for the command screen's map.
+        String suffix = TestUsers.uniqueName("m");
+        long stationId = admin.post("/api/monitoring/stations", Map.of("code", "XS-" + suffix, "name", "旭水河上游水位站",
+                "kind", "RESERVOIR", "regionCode", "510302", "lon", lon - 0.004, "lat", lat)).json().get("id").asLong();
+        long sensorId = admin.post("/api/monitoring/stations/" + stationId + "/sensors", Map.of("code", "WL-" + suffix,
+                "kind", "WATER_LEVEL", "name", "水位")).json().get("id").asLong();
+        admin.post("/api/monitoring/rules", Map.of("sensorId", sensorId, "type", "THRESHOLD", "direction", "ABOVE",
+                "blue", 288.0, "yellow", 289.0, "orange", 290.0, "red", 291.0, "deadband", 0.2));
+        assertThat(admin.post("/api/ingest/readings", Map.of("readings", List.of(Map.of("sensor", "WL-" + suffix,
+                "value", 291.6, "time", Instant.now().toString())))).status()).isEqualTo(200);
+
         try (Browser browser = new Browser(port)) {
             ResourceBrowserTest.signInAsAdmin(browser);
             browser.open("/command/duty");
@@ -70,6 +81,9 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#incident-grade .grade-tag"), "较大（Ⅲ级）"));
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-suggestions"), "III"));
+            // The map shows the open red alarm the incident came from.
+            WebElement situation = browser.driver.findElement(By.id("incident-situation"));
+            browser.wait.until(d -> situation.getText().contains("未消除报警") && !situation.getText().contains("未消除报警 0 个"));
             browser.screenshot("31-command-screen-graded");
 
             browser.open("/command/incidents/" + id);
