@@ -149,7 +149,7 @@ export const readings = (sensorId: number, hours = 6) =>
     .get<{ time: string; value: number }[]>(`/api/monitoring/sensors/${sensorId}/readings`, { params: { hours } })
     .then((r) => r.data)
 export const addRule = (body: Partial<RuleRow>) => http.post<{ id: number }>('/api/monitoring/rules', body).then((r) => r.data)
-export const listAlarms = (p: { state?: string; level?: string; stationId?: number; q?: string; page?: number; size?: number }) =>
+export const listAlarms = (p: { state?: string; level?: string; stationId?: number; q?: string; assigneeId?: number; page?: number; size?: number }) =>
   http.get<Page<Alarm>>('/api/monitoring/alarms', { params: cleanParams(p) }).then((r) => r.data)
 export const alarmDetail = (id: number) =>
   http.get<{ alarm: Alarm; steps: AlarmStep[] }>(`/api/monitoring/alarms/${id}`).then((r) => r.data)
@@ -157,6 +157,8 @@ export const acknowledge = (id: number, comment?: string) =>
   http.post<Alarm>(`/api/monitoring/alarms/${id}/acknowledge`, { comment }).then((r) => r.data)
 export const clearAlarm = (id: number, comment: string) =>
   http.post<Alarm>(`/api/monitoring/alarms/${id}/clear`, { comment }).then((r) => r.data)
+export const assignAlarm = (id: number, assigneeId: number, comment?: string) =>
+  http.post<Alarm>(`/api/monitoring/alarms/${id}/assign`, { assigneeId, comment }).then((r) => r.data)
 export const commentAlarm = (id: number, comment: string) =>
   http.post<Alarm>(`/api/monitoring/alarms/${id}/comments`, { comment }).then((r) => r.data)
 export const stationLayer = () =>

@@ -39,12 +39,13 @@ class AlarmController {
     record AssignRequest(@NotNull Long assigneeId, @Size(max = 500) String comment) {
     }
 
-    @Operation(summary = "报警列表；state = RAISED/ACKNOWLEDGED/CLEARED/OPEN，level = BLUE…RED")
+    @Operation(summary = "报警列表；state = RAISED/ACKNOWLEDGED/CLEARED/OPEN，level = BLUE…RED，assigneeId = 负责人")
     @GetMapping
     PageView<AlarmView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String level,
                              @RequestParam(required = false) Long stationId, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) Long assigneeId,
                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return alarms.page(CurrentUser.get().scope(), new Alarms.AlarmFilter(state, level, stationId, q),
+        return alarms.page(CurrentUser.get().scope(), new Alarms.AlarmFilter(state, level, stationId, q, assigneeId),
                 PageRequest.of(page, size));
     }
 

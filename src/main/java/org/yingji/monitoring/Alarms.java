@@ -56,7 +56,7 @@ class Alarms {
         this.escalateAfter = escalateAfter;
     }
 
-    record AlarmFilter(String state, String level, Long stationId, String q) {
+    record AlarmFilter(String state, String level, Long stationId, String q, Long assigneeId) {
     }
 
     record Step(long id, Instant at, String actor, String action, String level, Double value, String comment) {
@@ -235,6 +235,10 @@ class Alarms {
         if (filter.stationId() != null) {
             where.append(" and a.station_id = ?");
             params.add(filter.stationId());
+        }
+        if (filter.assigneeId() != null) {
+            where.append(" and a.assignee_id = ?");
+            params.add(filter.assigneeId());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and (t.name like ? or s.code like ?)");

@@ -50,11 +50,7 @@ class MonitoringBrowserTest {
         assertThat(admin.get("/api/monitoring/stations/" + stationId).json().get("level").asString()).isNotEqualTo("RED");
 
         try (Browser browser = new Browser(port)) {
-            browser.open("/login");
-            browser.type("login-username", "admin");
-            browser.type("login-password", TestUsers.ADMIN_PASSWORD);
-            browser.click("#login-submit");
-            browser.waitForPath("/map");
+            signIn(browser);
             browser.click("#layer-monitoring");
             browser.wait.until(d -> !"0".equals(d.findElement(By.id("monitoring-count")).getText()));
             JavascriptExecutor js = (JavascriptExecutor) browser.driver;
@@ -90,12 +86,40 @@ class MonitoringBrowserTest {
             assertThat(admin.get("/api/monitoring/alarms/" + alarmId).json().get("alarm").get("state").asString())
                     .isEqualTo("ACKNOWLEDGED");
 
+            // 指派给我 with a comment; the row, the drawer and the "assigned to me" filter show it
+            var me = admin.get("/api/auth/me").json();
+            long myId = me.get("id").asLong();
+            String myName = me.get("displayName").asString();
+            browser.click("#alarm-assign-" + alarmId);
+            browser.click("#alarm-assign-me");
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("textarea#alarm-comment-input, #alarm-comment-input textarea"))).sendKeys("请跟进水位");
+            browser.click("#alarm-dialog-confirm");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".alarm-assignee[data-alarm-id='" + alarmId + "']"), myName));
+            var assigned = admin.get("/api/monitoring/alarms/" + alarmId).json();
+            assertThat(assigned.get("alarm").get("assigneeId").asLong()).isEqualTo(myId);
+            assertThat(assigned.get("steps").toString()).contains("ASSIGNED").contains("请跟进水位");
+            browser.click("#alarm-mine-filter");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alarm-row-" + alarmId)));
+            browser.click("#alarm-row-" + alarmId);
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-detail-assignee"), myName));
+            browser.screenshot("44-monitoring-alarm-assigned-to-me");
+
             browser.open("/monitoring/stations/" + stationId);
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("station-level"), "data-level", "RED"));
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] canvas")));
             Thread.sleep(800);
             browser.screenshot("43-monitoring-station-trend");
         }
+    }
+
+    private static void signIn(Browser browser) {
+        browser.open("/login");
+        browser.type("login-username", "admin");
+        browser.type("login-password", TestUsers.ADMIN_PASSWORD);
+        browser.click("#login-submit");
+        browser.waitForPath("/map");
     }
 
     /**
