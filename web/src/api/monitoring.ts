@@ -149,6 +149,8 @@ export const readings = (sensorId: number, hours = 6) =>
     .get<{ time: string; value: number }[]>(`/api/monitoring/sensors/${sensorId}/readings`, { params: { hours } })
     .then((r) => r.data)
 export const addRule = (body: Partial<RuleRow>) => http.post<{ id: number }>('/api/monitoring/rules', body).then((r) => r.data)
+export const updateRule = (id: number, body: Partial<RuleRow>) => http.put(`/api/monitoring/rules/${id}`, body)
+export const deleteRule = (id: number) => http.delete(`/api/monitoring/rules/${id}`)
 export const listAlarms = (p: { state?: string; level?: string; stationId?: number; q?: string; assigneeId?: number; page?: number; size?: number }) =>
   http.get<Page<Alarm>>('/api/monitoring/alarms', { params: cleanParams(p) }).then((r) => r.data)
 export const alarmDetail = (id: number) =>

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +21,7 @@ import org.yingji.Api;
 import org.yingji.PlatformTest;
 import org.yingji.TestClockConfiguration;
 import org.yingji.TestUsers;
+import tools.jackson.databind.JsonNode;
 
 /** The storm scenario turns 双溪水库 red on the map, live, and its alarm appears in the console and is acknowledged. */
 @PlatformTest
@@ -112,6 +114,62 @@ class MonitoringBrowserTest {
             Thread.sleep(800);
             browser.screenshot("43-monitoring-station-trend");
         }
+    }
+
+    @Test
+    void aThresholdRuleIsAddedInTheDialogWithItsLinesCheckedInOrder() throws Exception {
+        Api admin = TestUsers.admin(port);
+        String code = TestUsers.uniqueName("RULE").toUpperCase();
+        Api.Response station = admin.post("/api/monitoring/stations", Map.of("code", code, "name", "规则测试站" + code,
+                "kind", "RESERVOIR", "regionCode", "510321", "lon", 104.42, "lat", 29.48));
+        assertThat(station.status()).as(station.toString()).isEqualTo(201);
+        long stationId = station.json().get("id").asLong();
+        String sensorCode = code + "-WL";
+        assertThat(admin.post("/api/monitoring/stations/" + stationId + "/sensors",
+                Map.of("code", sensorCode, "kind", "WATER_LEVEL")).status()).isEqualTo(201);
+        long sensorId = admin.get("/api/monitoring/stations/" + stationId).json().get("sensors").get(0).get("id").asLong();
+
+        try (Browser browser = new Browser(port)) {
+            signIn(browser);
+            browser.open("/monitoring/stations/" + stationId);
+            browser.click("#rule-add-" + sensorCode);
+            browser.type("rule-blue", "300.5");
+            browser.type("rule-yellow", "300");
+            browser.type("rule-red", "302");
+            browser.click("#rule-save");
+            // lines out of order for an "above" rule: refused in the form, nothing sent
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-form"), "依次升高"));
+            browser.screenshot("45-monitoring-rule-dialog-order-error");
+            assertThat(ruleOf(admin, sensorId)).isNull();
+
+            // clear() does not reach Vue's v-model: select the text and type over it
+            browser.input("rule-yellow").sendKeys(Keys.chord(Keys.CONTROL, "a"), "301");
+            browser.type("rule-orange", "301.5");
+            browser.input("rule-deadband").sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.2");
+            browser.screenshot("46-monitoring-rule-dialog-filled");
+            browser.click("#rule-save");
+            browser.wait.until(d -> ruleOf(admin, sensorId) != null);
+            var rule = ruleOf(admin, sensorId);
+            assertThat(rule.get("type").asString()).isEqualTo("THRESHOLD");
+            assertThat(rule.get("direction").asString()).isEqualTo("ABOVE");
+            assertThat(rule.get("blue").asDouble()).isEqualTo(300.5);
+            assertThat(rule.get("yellow").asDouble()).isEqualTo(301);
+            assertThat(rule.get("orange").asDouble()).isEqualTo(301.5);
+            assertThat(rule.get("red").asDouble()).isEqualTo(302);
+            assertThat(rule.get("deadband").asDouble()).isEqualTo(0.2);
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-rules-sensor='" + sensorCode + "'] [data-rule-id='" + rule.get("id").asLong() + "']")));
+            browser.screenshot("47-monitoring-station-rule-added");
+        }
+    }
+
+    private static JsonNode ruleOf(Api admin, long sensorId) {
+        for (var rule : admin.get("/api/monitoring/rules").json()) {
+            if (rule.hasNonNull("sensorId") && rule.get("sensorId").asLong() == sensorId) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     private static void signIn(Browser browser) {
