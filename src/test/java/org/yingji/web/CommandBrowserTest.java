@@ -43,6 +43,13 @@ class CommandBrowserTest {
                         "specialties", List.of("WATER"), "headcount", 20, "leader", "陈队长", "phone", "13800005555")));
         String teamName = (String) team.get("name");
         assertThat(admin.post("/api/resources/rescue-teams", team).status()).isEqualTo(201);
+        Map<String, Object> warehouse = new HashMap<>(Map.of("name", TestUsers.uniqueName("舒坪物资储备库"),
+                "regionCode", "510302", "lon", lon + 0.002, "lat", lat,
+                "attributes", Map.of("level", "COUNTY", "keeper", "赵库管", "phone", "13800003333")));
+        long warehouseId = admin.post("/api/resources/warehouses", warehouse).json().get("id").asLong();
+        long tent = admin.get("/api/supply-items").json().valueStream()
+                .filter(i -> i.get("code").asString().equals("TENT")).findFirst().orElseThrow().get("id").asLong();
+        assertThat(admin.put("/api/warehouses/" + warehouseId + "/stock/" + tent, Map.of("quantity", 100)).status()).isEqualTo(200);
         String alarmId = "ALM-WEB-" + System.nanoTime();
         Api.Response alarm = admin.post("/api/command/alarms", Map.of("alarmId", alarmId, "sensor", "旭水河贡井水位站",
                 "sensorKind", "WATER_LEVEL", "level", "RED", "message", "水位超保证", "regionCode", "510302",
@@ -99,6 +106,26 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "调派队伍：" + teamName));
             browser.screenshot("33-team-dispatched");
 
+            // 物资调拨: pick 帐篷, the nearest warehouse is preselected; too many is refused at the field.
+            browser.click("#tab-dispatch");
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='supply-item']/ancestor::div[contains(@class,'el-select__wrapper')]"))).click();
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//div[contains(@class,'el-popper') and not(contains(@style,'display: none'))]//li[contains(.,'帐篷')]")))
+                    .click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("supply-warehouses"),
+                    (String) warehouse.get("name")));
+            browser.type("supply-quantity", "500");
+            browser.click("#supply-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("supply-form"), "不能超过库存"));
+            browser.type("supply-quantity", "30");
+            browser.click("#supply-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispatch-orders"), "帐篷 × 30"));
+            browser.screenshot("33b-supply-dispatched");
+            assertThat(admin.get("/api/warehouses/" + warehouseId + "/stock").json().valueStream()
+                    .filter(l -> l.get("itemId").asLong() == tent).findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(70);
+            browser.click("#tab-activation");
+
             browser.click("#warning-button");
             WebElement headline = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("warning-headline")));
             assertThat(headline.getAttribute("value")).contains("黄色预警");
@@ -111,8 +138,8 @@ class CommandBrowserTest {
 
             JsonNode incident = admin.get("/api/command/incidents/" + id).json();
             assertThat(incident.get("state").asString()).isEqualTo("RESPONDING");
-            assertThat(admin.get("/api/command/incidents/" + id + "/dispatches").json().get(0).get("resourceName").asString())
-                    .isEqualTo(teamName);
+            assertThat(admin.get("/api/command/incidents/" + id + "/dispatches").json().valueStream()
+                    .map(o -> o.get("resourceName").asString())).contains(teamName, (String) warehouse.get("name"));
 
             browser.open("/command/incidents");
             browser.click("#incident-new");
