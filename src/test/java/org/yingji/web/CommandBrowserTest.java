@@ -108,11 +108,7 @@ class CommandBrowserTest {
 
             // 物资调拨: pick 帐篷, the nearest warehouse is preselected; too many is refused at the field.
             browser.click("#tab-dispatch");
-            browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//*[@id='supply-item']/ancestor::div[contains(@class,'el-select__wrapper')]"))).click();
-            browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//div[contains(@class,'el-popper') and not(contains(@style,'display: none'))]//li[contains(.,'帐篷')]")))
-                    .click();
+            chooseOption(browser, By.xpath("//*[@id='supply-item']/ancestor::div[contains(@class,'el-select__wrapper')]"), "帐篷");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("supply-warehouses"),
                     (String) warehouse.get("name")));
             browser.type("supply-quantity", "500");
@@ -154,5 +150,58 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#intake-form .el-form-item__error")));
             browser.screenshot("37-intake-field-error");
         }
+    }
+
+    @Test
+    void aPlannerWritesANewPlanThroughTheFormWithoutJson() throws Exception {
+        Api admin = TestUsers.admin(port);
+        String department = TestUsers.uniqueName("自贡市商务局");
+        assertThat(admin.post("/api/departments", Map.of("code", TestUsers.uniqueName("SW"), "name", department,
+                "regionCode", "510300")).status()).isEqualTo(201);
+        String name = TestUsers.uniqueName("自贡市烟花爆竹事故应急预案");
+        String code = TestUsers.uniqueName("YA-YHBZ");
+
+        try (Browser browser = new Browser(port)) {
+            ResourceBrowserTest.signInAsAdmin(browser);
+            browser.open("/command/plans");
+            browser.click("#plan-new");
+            browser.type("plan-form-code", code);
+            browser.type("plan-form-name", name);
+            chooseOption(browser, By.xpath("//*[@id='plan-form-scope']/ancestor::div[contains(@class,'el-select__wrapper')]"), "烟花爆竹事故");
+            // The blank level and action card come back from the server as errors at their fields.
+            browser.click("#plan-form-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-form"), "须写明启动条件"));
+            browser.screenshot("38-plan-form-field-errors");
+
+            WebElement level = browser.driver.findElement(By.cssSelector("#plan-form .plan-level"));
+            level.findElement(By.cssSelector(".level-start input")).sendKeys("死亡 1 人以上或社会影响较大");
+            chooseOption(browser, By.cssSelector("#plan-form .action-department .el-select__wrapper"), department);
+            level.findElement(By.cssSelector(".action-text input")).sendKeys("组织商务执法力量排查烟花爆竹经营网点");
+            browser.screenshot("39-plan-form-filled");
+            browser.click("#plan-form-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-list"), name));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-detail"), "组织商务执法力量"));
+            browser.screenshot("40-plan-created");
+        }
+        JsonNode plan = admin.get("/api/command/plans").json().valueStream()
+                .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow();
+        assertThat(plan.get("kind").asString()).isEqualTo("SPECIAL");
+        JsonNode levels = plan.get("content").get("levels");
+        assertThat(levels.size()).isEqualTo(1);
+        assertThat(levels.get(0).get("level").asString()).isEqualTo("IV");
+        JsonNode action = levels.get(0).get("actions").get(0);
+        assertThat(action.get("departmentName").asString()).isEqualTo(department);
+        assertThat(action.get("limitMinutes").asInt()).isEqualTo(30);
+    }
+
+    /** Opens a filterable Element Plus select by its wrapper and clicks the option holding the text. */
+    private static void chooseOption(Browser browser, By wrapper, String text) {
+        WebElement select = browser.wait.until(ExpectedConditions.elementToBeClickable(wrapper));
+        select.click();
+        // Filter first: a long list would leave the option scrolled under its neighbours.
+        select.findElement(By.tagName("input")).sendKeys(text);
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'el-popper') and not(contains(@style,'display: none'))]//li[contains(.,'" + text + "')]")))
+                .click();
     }
 }
