@@ -282,8 +282,8 @@ export const supplyRecommendations = (id: number, itemId: number) =>
   get<SupplyCandidate[]>(`/incidents/${id}/supply-recommendations`, { itemId })
 export const dispatchSupply = (id: number, body: { warehouseId: number; itemId: number; quantity: number | null }) =>
   post<DispatchOrder>(`/incidents/${id}/dispatches/supply`, body)
-export const advanceDispatch = (id: number, orderId: number, status: string) =>
-  put<DispatchOrder>(`/incidents/${id}/dispatches/${orderId}`, { status })
+export const advanceDispatch = (id: number, orderId: number, status: string, returnedQuantity?: number) =>
+  put<DispatchOrder>(`/incidents/${id}/dispatches/${orderId}`, { status, returnedQuantity })
 export const warningDraft = (id: number) =>
   get<{ level: WarningLevel; headline: string; description: string; instruction: string }>(`/incidents/${id}/warning-draft`)
 export const issueWarning = (id: number, body: { level: WarningLevel; headline: string; description: string; instruction: string }) =>

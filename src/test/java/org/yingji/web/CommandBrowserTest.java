@@ -120,6 +120,17 @@ class CommandBrowserTest {
             browser.screenshot("33b-supply-dispatched");
             assertThat(admin.get("/api/warehouses/" + warehouseId + "/stock").json().valueStream()
                     .filter(l -> l.get("itemId").asLong() == tent).findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(70);
+            // Back from the scene: 10 of the 30 tents return to the warehouse.
+            browser.driver.findElement(By.xpath("//*[@id='dispatch-orders']//tr[contains(.,'帐篷 × 30')]"))
+                    .findElement(By.cssSelector(".advance-RETURNED")).click();
+            browser.type("return-quantity", "10");
+            browser.click("#return-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "已归建：" + warehouse.get("name")));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//*[@id='supply-warehouses']//tr[contains(.,'"
+                    + warehouse.get("name") + "')]//*[contains(@class,'supply-stock')]"), "80"));
+            browser.screenshot("33c-supply-returned");
+            assertThat(admin.get("/api/warehouses/" + warehouseId + "/stock").json().valueStream()
+                    .filter(l -> l.get("itemId").asLong() == tent).findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(80);
             browser.click("#tab-activation");
 
             browser.click("#warning-button");
