@@ -267,8 +267,23 @@ export const updateTask = (id: number, taskId: number, body: { status?: string; 
   put<Task>(`/incidents/${id}/tasks/${taskId}`, body)
 export const teamRecommendations = (id: number) => get<TeamCandidate[]>(`/incidents/${id}/team-recommendations`)
 export const dispatchTeam = (id: number, teamId: number) => post<DispatchOrder>(`/incidents/${id}/dispatches/team`, { teamId })
-export const advanceDispatch = (id: number, orderId: number, status: string) =>
-  put<DispatchOrder>(`/incidents/${id}/dispatches/${orderId}`, { status })
+export interface SupplyCandidate {
+  warehouseId: number
+  warehouseName: string
+  itemId: number
+  itemName: string
+  unit: string
+  quantity: number
+  travelSeconds: number
+  distanceMeters: number
+  estimate: boolean
+}
+export const supplyRecommendations = (id: number, itemId: number) =>
+  get<SupplyCandidate[]>(`/incidents/${id}/supply-recommendations`, { itemId })
+export const dispatchSupply = (id: number, body: { warehouseId: number; itemId: number; quantity: number | null }) =>
+  post<DispatchOrder>(`/incidents/${id}/dispatches/supply`, body)
+export const advanceDispatch = (id: number, orderId: number, status: string, returnedQuantity?: number) =>
+  put<DispatchOrder>(`/incidents/${id}/dispatches/${orderId}`, { status, returnedQuantity })
 export const warningDraft = (id: number) =>
   get<{ level: WarningLevel; headline: string; description: string; instruction: string }>(`/incidents/${id}/warning-draft`)
 export const issueWarning = (id: number, body: { level: WarningLevel; headline: string; description: string; instruction: string }) =>

@@ -43,6 +43,13 @@ class CommandBrowserTest {
                         "specialties", List.of("WATER"), "headcount", 20, "leader", "陈队长", "phone", "13800005555")));
         String teamName = (String) team.get("name");
         assertThat(admin.post("/api/resources/rescue-teams", team).status()).isEqualTo(201);
+        Map<String, Object> warehouse = new HashMap<>(Map.of("name", TestUsers.uniqueName("舒坪物资储备库"),
+                "regionCode", "510302", "lon", lon + 0.002, "lat", lat,
+                "attributes", Map.of("level", "COUNTY", "keeper", "赵库管", "phone", "13800003333")));
+        long warehouseId = admin.post("/api/resources/warehouses", warehouse).json().get("id").asLong();
+        long tent = admin.get("/api/supply-items").json().valueStream()
+                .filter(i -> i.get("code").asString().equals("TENT")).findFirst().orElseThrow().get("id").asLong();
+        assertThat(admin.put("/api/warehouses/" + warehouseId + "/stock/" + tent, Map.of("quantity", 100)).status()).isEqualTo(200);
         String alarmId = "ALM-WEB-" + System.nanoTime();
         Api.Response alarm = admin.post("/api/command/alarms", Map.of("alarmId", alarmId, "sensor", "旭水河贡井水位站",
                 "sensorKind", "WATER_LEVEL", "level", "RED", "message", "水位超保证", "regionCode", "510302",
@@ -99,6 +106,33 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "调派队伍：" + teamName));
             browser.screenshot("33-team-dispatched");
 
+            // 物资调拨: pick 帐篷, the nearest warehouse is preselected; too many is refused at the field.
+            browser.click("#tab-dispatch");
+            chooseOption(browser, By.xpath("//*[@id='supply-item']/ancestor::div[contains(@class,'el-select__wrapper')]"), "帐篷");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("supply-warehouses"),
+                    (String) warehouse.get("name")));
+            browser.type("supply-quantity", "500");
+            browser.click("#supply-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("supply-form"), "不能超过库存"));
+            browser.type("supply-quantity", "30");
+            browser.click("#supply-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dispatch-orders"), "帐篷 × 30"));
+            browser.screenshot("33b-supply-dispatched");
+            assertThat(admin.get("/api/warehouses/" + warehouseId + "/stock").json().valueStream()
+                    .filter(l -> l.get("itemId").asLong() == tent).findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(70);
+            // Back from the scene: 10 of the 30 tents return to the warehouse.
+            browser.driver.findElement(By.xpath("//*[@id='dispatch-orders']//tr[contains(.,'帐篷 × 30')]"))
+                    .findElement(By.cssSelector(".advance-RETURNED")).click();
+            browser.type("return-quantity", "10");
+            browser.click("#return-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "已归建：" + warehouse.get("name")));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//*[@id='supply-warehouses']//tr[contains(.,'"
+                    + warehouse.get("name") + "')]//*[contains(@class,'supply-stock')]"), "80"));
+            browser.screenshot("33c-supply-returned");
+            assertThat(admin.get("/api/warehouses/" + warehouseId + "/stock").json().valueStream()
+                    .filter(l -> l.get("itemId").asLong() == tent).findFirst().orElseThrow().get("quantity").asInt()).isEqualTo(80);
+            browser.click("#tab-activation");
+
             browser.click("#warning-button");
             WebElement headline = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("warning-headline")));
             assertThat(headline.getAttribute("value")).contains("黄色预警");
@@ -111,8 +145,8 @@ class CommandBrowserTest {
 
             JsonNode incident = admin.get("/api/command/incidents/" + id).json();
             assertThat(incident.get("state").asString()).isEqualTo("RESPONDING");
-            assertThat(admin.get("/api/command/incidents/" + id + "/dispatches").json().get(0).get("resourceName").asString())
-                    .isEqualTo(teamName);
+            assertThat(admin.get("/api/command/incidents/" + id + "/dispatches").json().valueStream()
+                    .map(o -> o.get("resourceName").asString())).contains(teamName, (String) warehouse.get("name"));
 
             browser.open("/command/incidents");
             browser.click("#incident-new");
@@ -127,5 +161,58 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#intake-form .el-form-item__error")));
             browser.screenshot("37-intake-field-error");
         }
+    }
+
+    @Test
+    void aPlannerWritesANewPlanThroughTheFormWithoutJson() throws Exception {
+        Api admin = TestUsers.admin(port);
+        String department = TestUsers.uniqueName("自贡市商务局");
+        assertThat(admin.post("/api/departments", Map.of("code", TestUsers.uniqueName("SW"), "name", department,
+                "regionCode", "510300")).status()).isEqualTo(201);
+        String name = TestUsers.uniqueName("自贡市烟花爆竹事故应急预案");
+        String code = TestUsers.uniqueName("YA-YHBZ");
+
+        try (Browser browser = new Browser(port)) {
+            ResourceBrowserTest.signInAsAdmin(browser);
+            browser.open("/command/plans");
+            browser.click("#plan-new");
+            browser.type("plan-form-code", code);
+            browser.type("plan-form-name", name);
+            chooseOption(browser, By.xpath("//*[@id='plan-form-scope']/ancestor::div[contains(@class,'el-select__wrapper')]"), "烟花爆竹事故");
+            // The blank level and action card come back from the server as errors at their fields.
+            browser.click("#plan-form-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-form"), "须写明启动条件"));
+            browser.screenshot("38-plan-form-field-errors");
+
+            WebElement level = browser.driver.findElement(By.cssSelector("#plan-form .plan-level"));
+            level.findElement(By.cssSelector(".level-start input")).sendKeys("死亡 1 人以上或社会影响较大");
+            chooseOption(browser, By.cssSelector("#plan-form .action-department .el-select__wrapper"), department);
+            level.findElement(By.cssSelector(".action-text input")).sendKeys("组织商务执法力量排查烟花爆竹经营网点");
+            browser.screenshot("39-plan-form-filled");
+            browser.click("#plan-form-submit");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-list"), name));
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-detail"), "组织商务执法力量"));
+            browser.screenshot("40-plan-created");
+        }
+        JsonNode plan = admin.get("/api/command/plans").json().valueStream()
+                .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow();
+        assertThat(plan.get("kind").asString()).isEqualTo("SPECIAL");
+        JsonNode levels = plan.get("content").get("levels");
+        assertThat(levels.size()).isEqualTo(1);
+        assertThat(levels.get(0).get("level").asString()).isEqualTo("IV");
+        JsonNode action = levels.get(0).get("actions").get(0);
+        assertThat(action.get("departmentName").asString()).isEqualTo(department);
+        assertThat(action.get("limitMinutes").asInt()).isEqualTo(30);
+    }
+
+    /** Opens a filterable Element Plus select by its wrapper and clicks the option holding the text. */
+    private static void chooseOption(Browser browser, By wrapper, String text) {
+        WebElement select = browser.wait.until(ExpectedConditions.elementToBeClickable(wrapper));
+        select.click();
+        // Filter first: a long list would leave the option scrolled under its neighbours.
+        select.findElement(By.tagName("input")).sendKeys(text);
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'el-popper') and not(contains(@style,'display: none'))]//li[contains(.,'" + text + "')]")))
+                .click();
     }
 }
