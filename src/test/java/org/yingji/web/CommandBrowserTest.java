@@ -188,6 +188,8 @@ class CommandBrowserTest {
             level.findElement(By.cssSelector(".level-start input")).sendKeys("死亡 1 人以上或社会影响较大");
             chooseOption(browser, By.cssSelector("#plan-form .action-department .el-select__wrapper"), department);
             level.findElement(By.cssSelector(".action-text input")).sendKeys("组织商务执法力量排查烟花爆竹经营网点");
+            // Each server error leaves its field once the field is filled in.
+            browser.wait.until(d -> d.findElements(By.cssSelector("#plan-form .plan-level .el-form-item__error")).isEmpty());
             browser.screenshot("39-plan-form-filled");
             browser.click("#plan-form-submit");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-list"), name));
