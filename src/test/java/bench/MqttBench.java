@@ -249,6 +249,9 @@ public final class MqttBench {
         });
         Thread.sleep(2000);
         List<Double> sorted = new ArrayList<>(latencies);
+        // In arrival order: shows whether the tail is the first (cold) alarms or spread over the run.
+        System.out.println("LATENCY first10_ms=" + sorted.subList(0, Math.min(10, sorted.size())).stream()
+                .map(v -> String.format("%.0f", v)).toList());
         Collections.sort(sorted);
         System.out.println("LATENCY load_ack_rate=" + r[3] + " samples=" + sorted.size()
                 + " p50_ms=" + pct(sorted, 0.50) + " p99_ms=" + pct(sorted, 0.99) + " max_ms="
