@@ -162,19 +162,10 @@ export interface TeamCandidate {
   estimate: boolean
   travelMethod: string
 }
-export interface LossReportRequest {
+export interface LossReportRequest extends Losses {
   kind: 'FIRST' | 'FOLLOW_UP' | 'FINAL'
   regionCode: string
   reportedAt: string
-  affected: number
-  dead: number
-  missing: number
-  injured: number
-  seriouslyInjured: number
-  evacuated: number
-  housesCollapsed: number
-  housesDamaged: number
-  directLossYuan: number
   note?: string
 }
 
