@@ -41,9 +41,11 @@ echo "heap after full GC: $(jcmd $APP GC.heap_info | grep -o 'used [0-9]*K' | he
      "(graph files on disk: $(du -sh "$GRID_DIR/graph" | cut -f1))"
 
 echo "a nearest answer: $(curl -s -H "$AUTH" "localhost:$PORT/api/routing/nearest?kind=RESCUE_TEAM&n=10&lon=104.78&lat=29.34" | jq -c '{estimate, n: (.items|length), first_s: .items[0].seconds, last_s: .items[-1].seconds}')"
-bench_wrk nearest-10 bench/routing/nearest.lua
+export QUERY="/api/routing/nearest?kind=RESCUE_TEAM&n=10"
+bench_wrk nearest-10 bench/routing/random_point.lua
 echo "an isochrone: $(curl -s -H "$AUTH" "localhost:$PORT/api/routing/isochrone?minutes=5&lon=104.78&lat=29.34" | wc -c) bytes"
-bench_wrk isochrone-5min bench/routing/isochrone.lua
+export QUERY="/api/routing/isochrone?minutes=5"
+bench_wrk isochrone-5min bench/routing/random_point.lua
 
 : > "$WORK/coverage"
 for r in $(seq 1 $RUNS); do
