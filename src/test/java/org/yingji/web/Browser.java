@@ -1,5 +1,7 @@
 package org.yingji.web;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +73,14 @@ final class Browser implements AutoCloseable {
 
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Fails a browser test class at once, with the reason, when chromium or the built web app is missing. */
+    static void requireChromiumAndWebApp() {
+        assertTrue(available(),
+                "Debian chromium and chromium-driver must be installed (.ci/run does it)");
+        assertTrue(Files.exists(Path.of("target/classes/static/index.html")),
+                "the web app must be built into target/classes/static (mvn without -DskipFrontend)");
     }
 
     void open(String path) {

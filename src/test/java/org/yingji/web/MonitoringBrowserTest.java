@@ -1,10 +1,7 @@
 package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +32,7 @@ class MonitoringBrowserTest {
 
     @BeforeAll
     static void needsBrowserAndBuiltWebApp() {
-        assertTrue(Browser.available(), "Debian chromium and chromium-driver must be installed (.ci/run does it)");
-        assertTrue(Files.exists(Path.of("target/classes/static/index.html")), "the web app must be built");
+        Browser.requireChromiumAndWebApp();
     }
 
     static final String LEVEL_ON_MAP = """

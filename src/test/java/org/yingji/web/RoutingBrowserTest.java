@@ -1,10 +1,7 @@
 package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +24,7 @@ class RoutingBrowserTest extends RoadGridContext {
 
     @BeforeAll
     static void needsBrowserAndBuiltWebApp() {
-        assertTrue(Browser.available(), "Debian chromium and chromium-driver must be installed (.ci/run does it)");
-        assertTrue(Files.exists(Path.of("target/classes/static/index.html")), "the web app must be built");
+        Browser.requireChromiumAndWebApp();
     }
 
     /** Clicks the map of the page at a WGS84 point, through the OpenLayers map the page exposes. */

@@ -1,7 +1,6 @@
 package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -29,8 +28,7 @@ class SafetyBrowserTest {
 
     @BeforeAll
     static void needsBrowserAndBuiltWebApp() {
-        assertTrue(Browser.available(), "Debian chromium and chromium-driver must be installed (.ci/run does it)");
-        assertTrue(Files.exists(Path.of("target/classes/static/index.html")), "the web app must be built");
+        Browser.requireChromiumAndWebApp();
     }
 
     @Test

@@ -1,10 +1,7 @@
 package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +23,7 @@ class WebShellBrowserTest {
 
     @BeforeAll
     static void needsBrowserAndBuiltWebApp() {
-        assertTrue(Browser.available(), "Debian chromium and chromium-driver must be installed (.ci/run does it)");
-        assertTrue(Files.exists(Path.of("target/classes/static/index.html")),
-                "the web app must be built into target/classes/static (mvn without -DskipFrontend)");
+        Browser.requireChromiumAndWebApp();
     }
 
     @Test
