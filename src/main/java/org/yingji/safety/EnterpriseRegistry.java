@@ -208,7 +208,8 @@ class EnterpriseRegistry {
         changed.put("creditCode", !before.creditCode().equals(after.creditCode().value()));
         changed.put("name", !before.name().equals(after.name()));
         changed.put("industry", before.industry() != after.industry());
-        changed.put("park", !java.util.Objects.equals(blankToNull(before.park()), blankToNull(after.park())));
+        // both edges (form and import) store a blank park as null, so plain equality compares them
+        changed.put("park", !java.util.Objects.equals(before.park(), after.park()));
         changed.put("regionCode", !before.regionCode().equals(after.regionCode()));
         changed.forEach((field, isChanged) -> {
             if (isChanged) {
@@ -218,10 +219,6 @@ class EnterpriseRegistry {
         if (!problems.isEmpty()) {
             throw new ProblemException.Invalid(problems);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static void requireRegulator(CurrentUser user) {
