@@ -9,9 +9,9 @@ cd "$(dirname "$0")/../.."
 source bench/lib.sh
 RATE=${RATE:-5000}
 MQTT_PORT=${MQTT_PORT:-18833}
-mvn -B -q -o -DskipFrontend test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="target/test-classes:$(cat target/bench-classpath.txt)"
+mvn -B -q -DskipFrontend test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 ARGS=(--yingji.mqtt.port=$MQTT_PORT --yingji.monitoring.bench-sensors=20000 --yingji.monitoring.seed=false
       --yingji.monitoring.simulator.enabled=false)
 bench_machine
@@ -19,8 +19,12 @@ bench_start "${ARGS[@]}"
 TOKEN=$(bench_token | grep -o "yj_[A-Za-z0-9_-]*" | tail -1)
 AUTH="Authorization: Bearer $TOKEN"
 
+# warm-up: a platform just started takes its first readings slowly (JIT), which would leave few acknowledged ones
+MQTT_TOKEN=$TOKEN java -Xmx1g -Dlogback.configurationFile=bench/monitoring/logback-bench.xml -cp "$CP" bench.MqttBench publish tcp://127.0.0.1:$MQTT_PORT 20000 $RATE 15 \
+  | sed 's/^/warm-up: /'
+
 # MQTT load with an ack log, HTTP batches of red readings (alarms) beside it
-java -Xmx1g -Dlogback.configurationFile=bench/monitoring/logback-bench.xml -cp "$CP" bench.MqttBench publish tcp://127.0.0.1:$MQTT_PORT 20000 $RATE 20 "$WORK/acked.txt" \
+MQTT_TOKEN=$TOKEN java -Xmx1g -Dlogback.configurationFile=bench/monitoring/logback-bench.xml -cp "$CP" bench.MqttBench publish tcp://127.0.0.1:$MQTT_PORT 20000 $RATE 20 "$WORK/acked.txt" \
   > "$WORK/gen.log" 2>&1 &
 GEN=$!
 : > "$WORK/http-ok.txt"

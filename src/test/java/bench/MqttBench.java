@@ -32,10 +32,13 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The monitoring load generator, run as its own process by bench/monitoring/run.sh and crash.sh.
+ * The monitoring load generator, run as its own process by bench/monitoring/run.sh and crash.sh. Signs in with the
+ * API token in the environment variable {@code MQTT_TOKEN} when it is set.
  * <ul>
- *   <li>{@code broker <port>}: Moquette alone, configured like the platform's, counting every publish in an
- *       interceptor (the path the platform reads telemetry through) — the reference for the ratio;</li>
+ *   <li>{@code broker <port>}: the platform's embedded broker alone, counting every telemetry publish in a
+ *       consumer that keeps it at once — the reference for the ratio;</li>
+ *   <li>{@code moquette <port>}: Moquette 0.17 alone (the broker the platform embedded before), counting in an
+ *       interceptor — a second reference, a broker from elsewhere;</li>
  *   <li>{@code publish <url> <sensors> <rate/s, 0 = max> <seconds> [ack-log]}: QoS 1 readings
  *       {@code yingji/telemetry/BENCH-nnnnn} from that many sensors over 4 connections; prints the PUBACK rate;
  *       with an ack-log, writes "code time" of every acknowledged reading (for the crash check);</li>
@@ -50,6 +53,7 @@ public final class MqttBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "broker" -> broker(Integer.parseInt(args[1]));
+            case "moquette" -> moquette(Integer.parseInt(args[1]));
             case "publish" -> publish(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), args.length > 5 ? Path.of(args[5]) : null);
             case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
@@ -58,6 +62,24 @@ public final class MqttBench {
     }
 
     static void broker(int port) throws Exception {
+        java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+        try (AutoCloseable ignored = org.yingji.platform.mqtt.BrokerAlone.start(port, PREFIX + "+", count)) {
+            System.out.println("BROKER ready on " + port);
+            report(count::sum);
+        }
+    }
+
+    static void report(java.util.function.LongSupplier count) throws InterruptedException {
+        long last = 0;
+        while (true) {
+            Thread.sleep(1000);
+            long now = count.getAsLong();
+            System.out.println("BROKER t=" + System.currentTimeMillis() + " total=" + now + " rate=" + (now - last));
+            last = now;
+        }
+    }
+
+    static void moquette(int port) throws Exception {
         Properties p = new Properties();
         p.setProperty("host", "127.0.0.1");
         p.setProperty("port", Integer.toString(port));
@@ -94,24 +116,27 @@ public final class MqttBench {
             }
         });
         System.out.println("BROKER ready on " + port);
-        long last = 0;
-        while (true) {
-            Thread.sleep(1000);
-            long now = count.get();
-            System.out.println("BROKER t=" + System.currentTimeMillis() + " total=" + now + " rate=" + (now - last));
-            last = now;
-        }
+        report(count::get);
     }
 
-    static List<MqttAsyncClient> connect(String url, int n) throws Exception {
+    /**
+     * {@code n} connections that together may have {@code inflight} readings awaiting their PUBACK: as many as
+     * sensors, each sensor (a device of its own in the field) having at most one reading in flight.
+     */
+    static List<MqttAsyncClient> connect(String url, int n, int inflight) throws Exception {
         List<MqttAsyncClient> clients = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             MqttAsyncClient c = new MqttAsyncClient(url, "bench-" + ProcessHandle.current().pid() + "-" + i,
                     new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setCleanSession(true);
-            o.setMaxInflight(2000);
+            o.setMaxInflight(Math.max(10, Math.min(65_000, inflight / n)));
             o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            String token = System.getenv("MQTT_TOKEN"); // the platform's broker wants an API token as password
+            if (token != null && !token.isBlank()) {
+                o.setUserName("bench");
+                o.setPassword(token.toCharArray());
+            }
             c.connect(o).waitForCompletion(10_000);
             clients.add(c);
         }
@@ -122,6 +147,7 @@ public final class MqttBench {
     static long[] load(List<MqttAsyncClient> clients, int sensors, int rate, int seconds, PrintWriter ackLog,
                        java.util.function.LongConsumer tick) throws Exception {
         AtomicLong acked = new AtomicLong();
+        AtomicLong lastAck = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Instant base = Instant.now().minusSeconds(seconds + 5);
         long start = System.nanoTime();
@@ -152,6 +178,7 @@ public final class MqttBench {
                         @Override
                         public void onSuccess(IMqttToken token) {
                             acked.incrementAndGet();
+                            lastAck.set(System.nanoTime());
                             if (ackLog != null) {
                                 synchronized (ackLog) {
                                     ackLog.println(line);
@@ -181,19 +208,22 @@ public final class MqttBench {
         while (acked.get() + failed.get() < sent && System.nanoTime() < drainEnd) {
             Thread.sleep(10);
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        return new long[] {sent, acked.get(), failed.get(), Math.round(acked.get() / secs)};
+        // over the time to the last PUBACK, not to the end of the wait for stragglers
+        double secs = (Math.max(lastAck.get(), start + 1) - start) / 1e9;
+        return new long[] {sent, acked.get(), failed.get(), Math.round(acked.get() / secs),
+            Math.round(sent / ((end - start) / 1e9))};
     }
 
     static void publish(String url, int sensors, int rate, int seconds, Path ackLog) throws Exception {
-        List<MqttAsyncClient> clients = connect(url, 4);
+        List<MqttAsyncClient> clients = connect(url, 4, sensors);
         PrintWriter log = ackLog == null ? null : new PrintWriter(Files.newBufferedWriter(ackLog), false);
         long[] r = load(clients, sensors, rate, seconds, log, null);
         if (log != null) {
             log.flush();
             log.close();
         }
-        System.out.println("PUBLISH sent=" + r[0] + " acked=" + r[1] + " failed=" + r[2] + " ack_rate=" + r[3]);
+        System.out.println("PUBLISH sent=" + r[0] + " acked=" + r[1] + " failed=" + r[2] + " ack_rate=" + r[3]
+                + " sent_rate=" + r[4]);
         System.exit(0); // a clean disconnect waits up to 30 s for in-flight messages; the broker copes with a drop
     }
 
@@ -225,8 +255,8 @@ public final class MqttBench {
         });
         reader.setDaemon(true);
         reader.start();
-        List<MqttAsyncClient> clients = connect(url, 4);
-        MqttAsyncClient probe = connect(url, 1).get(0);
+        List<MqttAsyncClient> clients = connect(url, 4, 20_000);
+        MqttAsyncClient probe = connect(url, 1, 100).get(0);
         int probes = 50;
         int every = Math.max(1, rate / 10); // ten probes a second
         boolean[] red = new boolean[probes];
@@ -253,7 +283,7 @@ public final class MqttBench {
         System.out.println("LATENCY first10_ms=" + sorted.subList(0, Math.min(10, sorted.size())).stream()
                 .map(v -> String.format("%.0f", v)).toList());
         Collections.sort(sorted);
-        System.out.println("LATENCY load_ack_rate=" + r[3] + " samples=" + sorted.size()
+        System.out.println("LATENCY load_sent_rate=" + r[4] + " load_ack_rate=" + r[3] + " samples=" + sorted.size()
                 + " p50_ms=" + pct(sorted, 0.50) + " p99_ms=" + pct(sorted, 0.99) + " max_ms="
                 + (sorted.isEmpty() ? "nan" : String.format("%.1f", sorted.get(sorted.size() - 1))));
         System.exit(0);

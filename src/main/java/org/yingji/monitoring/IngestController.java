@@ -52,7 +52,7 @@ class IngestController {
                 problems.add(new FieldProblem(field + ".sensor", Telemetry.Reason.MALFORMED.name(), "缺少传感器编码"));
                 continue;
             }
-            ReadingParser.Parsed parsed = parser.parse(code, node, true);
+            ReadingParser.Parsed parsed = parser.parse(code, node);
             Telemetry.Refusal refusal = parsed.refusal();
             if (refusal == null && !user.scope().contains(parsed.reading().sensor().regionCode())) {
                 refusal = new Telemetry.Refusal(Telemetry.Reason.OUTSIDE_SCOPE, "传感器 " + code + " 不在令牌所属用户的管辖范围内");

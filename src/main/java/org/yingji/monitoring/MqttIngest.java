@@ -2,6 +2,7 @@ package org.yingji.monitoring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Telemetry over MQTT: one topic per sensor, {@code yingji/telemetry/<sensorCode>}, payload
  * {@code {"value": 12.3, "time": "…"}}, QoS 1. Valid readings join the ingest queue; refused ones go to the
- * dead-letter table with their reason.
+ * dead-letter table with their reason. Either way the device gets its PUBACK only once the row is committed
+ * ({@link Mqtt#consume}), so a reading acknowledged before a crash is in the database after it.
  */
 @Component
 class MqttIngest implements SmartLifecycle {
@@ -35,31 +37,33 @@ class MqttIngest implements SmartLifecycle {
         this.clock = clock;
     }
 
-    void onMessage(String topic, byte[] payload) {
+    CompletableFuture<Void> onMessage(String topic, byte[] payload) {
         String code = topic.substring(prefix.length());
         JsonNode node;
         try {
             node = json.readTree(payload);
         } catch (JacksonException e) {
-            deadLetter(topic, payload, new Telemetry.Refusal(Telemetry.Reason.MALFORMED, "不是合法的 JSON"));
-            return;
+            return deadLetter(topic, payload, new Telemetry.Refusal(Telemetry.Reason.MALFORMED, "不是合法的 JSON"));
         }
-        ReadingParser.Parsed parsed = parser.parse(code, node, false);
+        ReadingParser.Parsed parsed = parser.parse(code, node);
         if (parsed.refusal() != null) {
-            deadLetter(topic, payload, parsed.refusal());
-        } else {
-            telemetry.accept(parsed.reading());
+            return deadLetter(topic, payload, parsed.refusal());
         }
+        telemetry.accept(parsed.reading());
+        return parsed.reading().stored();
     }
 
-    private void deadLetter(String topic, byte[] payload, Telemetry.Refusal refusal) {
+    private CompletableFuture<Void> deadLetter(String topic, byte[] payload, Telemetry.Refusal refusal) {
         String text = new String(payload, 0, Math.min(payload.length, 2000), StandardCharsets.UTF_8);
-        telemetry.reject(new Telemetry.DeadLetter(clock.instant(), topic, text, refusal.reason(), refusal.message()));
+        var deadLetter = new Telemetry.DeadLetter(clock.instant(), topic, text, refusal.reason(), refusal.message(),
+                new CompletableFuture<>());
+        telemetry.reject(deadLetter);
+        return deadLetter.stored();
     }
 
     @Override
     public void start() {
-        subscription = mqtt.subscribe(prefix + "+", this::onMessage);
+        subscription = mqtt.consume(prefix + "+", this::onMessage);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.yingji.monitoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import org.yingji.monitoring.Stations.SensorInfo;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class ReadingParser {
     record Parsed(Telemetry.Reading reading, Telemetry.Refusal refusal) {
     }
 
-    Parsed parse(String sensorCode, JsonNode node, boolean waitForCommit) {
+    Parsed parse(String sensorCode, JsonNode node) {
         if (node == null || !node.isObject()) {
             return refused(Telemetry.Reason.MALFORMED, "须为 JSON 对象 {\"value\":…, \"time\":…}");
         }
@@ -44,8 +45,7 @@ class ReadingParser {
         if (refusal != null) {
             return new Parsed(null, refusal);
         }
-        return new Parsed(new Telemetry.Reading(sensor, at, (Double) number,
-                waitForCommit ? new java.util.concurrent.CompletableFuture<>() : null), null);
+        return new Parsed(new Telemetry.Reading(sensor, at, (Double) number, new CompletableFuture<>()), null);
     }
 
     private static Parsed refused(Telemetry.Reason reason, String message) {

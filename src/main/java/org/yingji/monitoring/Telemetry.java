@@ -30,7 +30,8 @@ import org.yingji.monitoring.Stations.SensorInfo;
  * The ingest pipeline behind MQTT and HTTP: validation, then an in-memory queue drained by one writer thread in
  * batches. Each batch is one transaction: COPY into a temporary table, insert into the day-partitioned
  * {@code mon_reading} skipping (sensor, time) pairs already stored, upsert {@code mon_latest}, store dead letters.
- * Only after the commit are HTTP callers answered and the readings given to the rule engine.
+ * Only after the commit are HTTP callers answered, MQTT publishers acknowledged and the readings given to the rule
+ * engine.
  */
 @Service
 class Telemetry implements SmartLifecycle {
@@ -51,10 +52,13 @@ class Telemetry implements SmartLifecycle {
         }
     }
 
+    /** A valid reading; {@code stored} completes once its batch is committed (then HTTP answers, MQTT acks). */
     record Reading(SensorInfo sensor, Instant time, double value, CompletableFuture<Void> stored) {
     }
 
-    record DeadLetter(Instant at, String topic, String payload, Reason reason, String detail) {
+    /** A refused MQTT message; {@code stored} completes once it is committed to the dead-letter table. */
+    record DeadLetter(Instant at, String topic, String payload, Reason reason, String detail,
+                      CompletableFuture<Void> stored) {
     }
 
     /** A refused reading: why, and a Chinese sentence for people. */
@@ -200,18 +204,12 @@ class Telemetry implements SmartLifecycle {
         try {
             write(readings, deadLetters);
         } catch (Exception e) {
-            readings.forEach(r -> {
-                if (r.stored() != null) {
-                    r.stored().completeExceptionally(e);
-                }
-            });
+            readings.forEach(r -> r.stored().completeExceptionally(e));
+            deadLetters.forEach(d -> d.stored().completeExceptionally(e));
             throw new IllegalStateException("batch write failed", e);
         }
-        readings.forEach(r -> {
-            if (r.stored() != null) {
-                r.stored().complete(null);
-            }
-        });
+        readings.forEach(r -> r.stored().complete(null));
+        deadLetters.forEach(d -> d.stored().complete(null));
         List<LiveState.Change> changes = live.evaluate(readings);
         if (!changes.isEmpty()) {
             alarms.apply(changes);

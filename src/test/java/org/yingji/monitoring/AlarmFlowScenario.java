@@ -134,6 +134,8 @@ abstract class AlarmFlowScenario {
              MqttClient device = new MqttClient(mqtt.brokerUrl(), "dev-" + s.sensorCode(), new MemoryPersistence())) {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
+            options.setUserName("device");
+            options.setPassword(s.token().toCharArray()); // the embedded broker wants a token; Mosquitto ignores it
             device.connect(options);
             String topic = topicPrefix + s.sensorCode();
             Instant t0 = clock.instant().minusSeconds(120);

@@ -9,7 +9,7 @@ import org.yingji.TestUsers;
 import tools.jackson.databind.JsonNode;
 import org.yingji.PlatformTest;
 
-/** The alarm flow through the embedded broker (Moquette on a random port). */
+/** The alarm flow through the embedded broker (on a random port). */
 @PlatformTest
 class AlarmFlowTest extends AlarmFlowScenario {
 

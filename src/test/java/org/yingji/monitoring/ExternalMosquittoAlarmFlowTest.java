@@ -22,6 +22,8 @@ class ExternalMosquittoAlarmFlowTest extends AlarmFlowScenario {
     static void externalBroker(DynamicPropertyRegistry registry) {
         registry.add("yingji.mqtt.external-url", () -> System.getProperty("yingji.test.external-mqtt"));
         registry.add("yingji.monitoring.topic-prefix", () -> PREFIX);
+        // one persistent session for every run of this test, not one left behind on the broker per run
+        registry.add("yingji.mqtt.client-id", () -> "yingji-ci-external-test");
     }
 
     @Test

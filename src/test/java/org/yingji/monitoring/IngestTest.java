@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,10 @@ class IngestTest extends AlarmFlowScenario {
         Setup s = station(SensorKind.RAINFALL, 10, 20, 30, 50);
         Map<String, Long> before = counts(s.admin());
         try (MqttClient device = new MqttClient(mqtt.brokerUrl(), "dev-" + UUID.randomUUID(), new MemoryPersistence())) {
-            device.connect();
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName("device");
+            options.setPassword(s.token().toCharArray());
+            device.connect(options);
             Instant t = clock.instant();
             device.publish(topicPrefix + "UNKNOWN-" + UUID.randomUUID(), payload(1, t), 1, false);
             device.publish(topicPrefix + s.sensorCode(), "{\"value\":\"much\"}".getBytes(StandardCharsets.UTF_8), 1, false);

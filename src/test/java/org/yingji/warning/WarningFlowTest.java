@@ -140,7 +140,11 @@ class WarningFlowTest {
                 "speakers", 4)).status()).isEqualTo(201);
         List<String> played = new CopyOnWriteArrayList<>();
         MqttClient terminal = new MqttClient(mqtt.brokerUrl(), terminalCode, new MemoryPersistence());
-        terminal.connect();
+        org.eclipse.paho.client.mqttv3.MqttConnectOptions signIn = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+        signIn.setUserName(terminalCode);
+        signIn.setPassword(admin.post("/api/tokens", Map.of("name", terminalCode)).json().get("token").asString()
+                .toCharArray());
+        terminal.connect(signIn);
         terminal.subscribe("yingji/broadcast/" + terminalCode, 1, (topic, message) -> {
             String body = new String(message.getPayload(), StandardCharsets.UTF_8);
             played.add(body);

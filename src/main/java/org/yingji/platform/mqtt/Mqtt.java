@@ -1,8 +1,9 @@
 package org.yingji.platform.mqtt;
 
 /**
- * Publish and subscribe on the platform's MQTT broker (the embedded Moquette, or the external broker named by
- * {@code yingji.mqtt.external-url}). One connection per platform instance, reconnecting by itself.
+ * Publish and subscribe on the platform's MQTT broker (the embedded broker, or the external broker named by
+ * {@code yingji.mqtt.external-url}). On an external broker: one connection per platform instance, reconnecting by
+ * itself, with a persistent session so that messages published while the platform is down wait for it.
  *
  * <p>Example (a module that drives broadcast terminals):
  * <pre>{@code
@@ -25,10 +26,19 @@ public interface Mqtt {
      * {@code #}), received with QoS 1. The handler runs on the MQTT delivery thread: keep it short (hand heavy
      * work to a queue) and do not publish synchronously from it. Exceptions thrown by the handler are logged.
      *
-     * <p>On the embedded broker the messages are taken in-process from the broker (no in-flight window, no network
-     * hop); on an external broker through a subscription of the platform's client, re-established on reconnect.
+     * <p>On the embedded broker the messages are handed over in-process (no network hop); on an external broker
+     * through a subscription of the platform's client.
      */
     Subscription subscribe(String topicFilter, MessageHandler handler);
+
+    /**
+     * Like {@link #subscribe}, for messages that must not be lost: a message counts as received only when the
+     * stage returned by {@code consumer} completes. Until then the embedded broker withholds the publisher's PUBACK
+     * (a device whose PUBACK never comes re-sends after reconnecting); on an external broker the platform's client
+     * withholds its own PUBACK, so the broker re-delivers after a crash. A stage that fails closes the publisher's
+     * connection (embedded) or leaves the message unacknowledged (external), so it comes again.
+     */
+    Subscription consume(String topicFilter, MessageConsumer consumer);
 
     /** {@code tcp://host:port} of the broker that devices should connect to. */
     String brokerUrl();
@@ -37,6 +47,12 @@ public interface Mqtt {
     @FunctionalInterface
     interface MessageHandler {
         void onMessage(String topic, byte[] payload);
+    }
+
+    /** Receives one message and says when it is safely kept. */
+    @FunctionalInterface
+    interface MessageConsumer {
+        java.util.concurrent.CompletionStage<?> onMessage(String topic, byte[] payload);
     }
 
     /** A live subscription; {@link #close()} ends it. */
@@ -50,20 +66,5 @@ public interface Mqtt {
         public MqttUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
-    }
-
-    /** Whether {@code topic} matches the MQTT {@code filter} ({@code +} one level, {@code #} the rest). */
-    static boolean matches(String filter, String topic) {
-        String[] f = filter.split("/", -1);
-        String[] t = topic.split("/", -1);
-        for (int i = 0; i < f.length; i++) {
-            if (f[i].equals("#")) {
-                return true;
-            }
-            if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
-                return false;
-            }
-        }
-        return f.length == t.length;
     }
 }

@@ -1,7 +1,8 @@
 package org.yingji.platform.mqtt;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -14,35 +15,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Mqtt} over the Eclipse Paho 1.2.5 client (pure Java, no extra dependencies, MQTT 3.1.1 like Moquette).
- * Owns the embedded broker when there is one, so the client always stops before the broker.
+ * {@link Mqtt} on an external broker (Mosquitto, EMQX) over the Eclipse Paho 1.2.5 client. The session is
+ * persistent ({@code cleanSession = false}, client id {@code yingji.mqtt.client-id}) and every PUBACK is sent by hand:
+ * at once for {@link #subscribe}, after the consumer's stage for {@link #consume}. A message the platform has not
+ * kept stays unacknowledged at the broker, which sends it again when the platform reconnects after a crash.
  */
 final class PahoMqtt implements Mqtt, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PahoMqtt.class);
     private static final long TIMEOUT_MS = 10_000;
 
-    private record Listener(String filter, MessageHandler handler) {
+    private record Listener(String filter, MessageHandler handler, MessageConsumer consumer) {
     }
 
-    private final EmbeddedMqttBroker broker;
     private final String url;
     private final MqttAsyncClient client;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Messages of the persistent session that arrive before any module listens for them (right after connecting,
+     * what was published while the platform was down). Handed over when a listener comes, acknowledged and dropped
+     * after a minute, so that they do not fill the broker's in-flight window for ever.
+     */
+    private final List<Unclaimed> unclaimed = new ArrayList<>();
+
+    private record Unclaimed(String topic, MqttMessage message, long at) {
+    }
 
     PahoMqtt(MqttSettings settings) {
-        broker = settings.external() ? null : new EmbeddedMqttBroker(settings);
-        url = broker == null ? settings.externalUrl() : "tcp://127.0.0.1:" + broker.port();
-        if (broker != null) {
-            broker.intercept("yingji-platform", (topic, payload) -> dispatch(topic, payload));
-        }
+        url = settings.externalUrl();
         try {
-            client = new MqttAsyncClient(url, "yingji-" + UUID.randomUUID().toString().substring(0, 12),
-                    new MemoryPersistence());
+            client = new MqttAsyncClient(url, settings.clientId(), new MemoryPersistence());
+            client.setManualAcks(true);
             client.setCallback(new MqttCallbackExtended() {
                 @Override
                 public void connectComplete(boolean reconnect, String serverUri) {
-                    if (reconnect && broker == null) {
+                    if (reconnect) {
                         listeners.forEach(PahoMqtt.this::subscribeRemote);
                     }
                 }
@@ -54,7 +61,7 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
-                    // Messages go to the per-subscription listeners below.
+                    unclaimed(topic, message);
                 }
 
                 @Override
@@ -64,7 +71,7 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
             options.setAutomaticReconnect(true);
-            options.setCleanSession(true);
+            options.setCleanSession(false);
             options.setMaxInflight(1000);
             options.setKeepAliveInterval(30);
             if (settings.username() != null && !settings.username().isBlank()) {
@@ -76,7 +83,7 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
             close();
             throw new MqttUnavailableException("MQTT broker " + url + " not reachable", e);
         }
-        log.info("MQTT client connected to {}", url);
+        log.info("MQTT client {} connected to {}", settings.clientId(), url);
     }
 
     @Override
@@ -90,18 +97,29 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
 
     @Override
     public Subscription subscribe(String topicFilter, MessageHandler handler) {
-        Listener listener = new Listener(topicFilter, handler);
+        return listen(new Listener(topicFilter, handler, null));
+    }
+
+    @Override
+    public Subscription consume(String topicFilter, MessageConsumer consumer) {
+        return listen(new Listener(topicFilter, null, consumer));
+    }
+
+    private Subscription listen(Listener listener) {
         listeners.add(listener);
-        if (broker == null) {
-            subscribeRemote(listener);
+        List<Unclaimed> claimed = new ArrayList<>();
+        synchronized (unclaimed) {
+            unclaimed.removeIf(u -> TopicTree.matches(listener.filter(), u.topic()) && claimed.add(u));
         }
+        claimed.forEach(u -> deliver(listener, u.topic(), u.message()));
+        subscribeRemote(listener);
         return () -> {
             listeners.remove(listener);
-            if (broker == null && listeners.stream().noneMatch(l -> l.filter().equals(topicFilter))) {
+            if (listeners.stream().noneMatch(l -> l.filter().equals(listener.filter()))) {
                 try {
-                    client.unsubscribe(topicFilter).waitForCompletion(TIMEOUT_MS);
+                    client.unsubscribe(listener.filter()).waitForCompletion(TIMEOUT_MS);
                 } catch (MqttException e) {
-                    log.debug("unsubscribe {} failed", topicFilter, e);
+                    log.debug("unsubscribe {} failed", listener.filter(), e);
                 }
             }
         };
@@ -109,26 +127,59 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
 
     private void subscribeRemote(Listener listener) {
         try {
-            client.subscribe(listener.filter(), 1, (topic, message) -> deliver(listener, topic, message.getPayload()))
+            client.subscribe(listener.filter(), 1, (topic, message) -> deliver(listener, topic, message))
                     .waitForCompletion(TIMEOUT_MS);
         } catch (MqttException e) {
             throw new MqttUnavailableException("MQTT subscribe to " + listener.filter() + " failed", e);
         }
     }
 
-    private void dispatch(String topic, byte[] payload) {
+    private void unclaimed(String topic, MqttMessage message) {
         for (Listener listener : listeners) {
-            if (Mqtt.matches(listener.filter(), topic)) {
-                deliver(listener, topic, payload);
+            if (TopicTree.matches(listener.filter(), topic)) {
+                deliver(listener, topic, message);
+                return;
             }
+        }
+        long now = System.currentTimeMillis();
+        List<Unclaimed> stale = new ArrayList<>();
+        synchronized (unclaimed) {
+            unclaimed.removeIf(u -> u.at() < now - 60_000 && stale.add(u));
+            unclaimed.add(new Unclaimed(topic, message, now));
+        }
+        stale.forEach(u -> acknowledge(u.message()));
+    }
+
+    private void deliver(Listener listener, String topic, MqttMessage message) {
+        CompletionStage<?> kept = null;
+        try {
+            if (listener.consumer() == null) {
+                listener.handler().onMessage(topic, message.getPayload());
+            } else {
+                kept = listener.consumer().onMessage(topic, message.getPayload());
+            }
+        } catch (RuntimeException e) {
+            log.warn("MQTT handler for {} failed on {}", listener.filter(), topic, e);
+        }
+        if (kept == null) {
+            acknowledge(message);
+        } else {
+            kept.whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    acknowledge(message);
+                } else {
+                    // Left unacknowledged: the broker sends it again on the next connection.
+                    log.warn("MQTT message on {} not kept: {}", topic, failure.toString());
+                }
+            });
         }
     }
 
-    private static void deliver(Listener listener, String topic, byte[] payload) {
+    private void acknowledge(MqttMessage message) {
         try {
-            listener.handler().onMessage(topic, payload);
-        } catch (RuntimeException e) {
-            log.warn("MQTT handler for {} failed on {}", listener.filter(), topic, e);
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            log.debug("PUBACK for {} not sent", message.getId(), e);
         }
     }
 
@@ -148,10 +199,6 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
             }
         } catch (MqttException e) {
             log.debug("MQTT client close", e);
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 }

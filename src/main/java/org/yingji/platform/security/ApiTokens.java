@@ -21,7 +21,7 @@ import org.yingji.platform.web.ProblemException;
  * a secret of that entropy, and keeps the per-request check cheap). A token acts as its owner.
  */
 @Service
-class ApiTokens {
+class ApiTokens implements MachineTokens {
 
     static final String PREFIX = "yj_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,8 +81,8 @@ class ApiTokens {
         audit.record("token.revoke", "api_token", id, null, null);
     }
 
-    /** The user a presented token acts as, when the token is known, live and its owner enabled. */
-    Optional<CurrentUser> authenticate(String token) {
+    @Override
+    public Optional<CurrentUser> authenticate(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
