@@ -189,6 +189,9 @@ export interface Plan {
   publishedAt: string
   publishedBy: string
   scopeLabels: string[]
+  /** Set when the plan is archived (retired): readable, but no longer suggested nor activatable. */
+  archivedAt: string | null
+  archivedBy: string | null
   content: {
     scope: string[]
     purpose: string | null
@@ -304,7 +307,12 @@ export const addFollowUp = (id: number, body: { item: string; departmentName: st
 export const closeFollowUp = (id: number, itemId: number, closingNote: string) =>
   post<FollowUp>(`/incidents/${id}/follow-ups/${itemId}/close`, { closingNote })
 
-export const listPlans = () => get<Plan[]>('/plans')
+export const listPlans = (archived = false) => get<Plan[]>('/plans', { archived })
+export const archivePlan = (id: number) => post<Plan>(`/plans/${id}/archive`)
+export const restorePlan = (id: number) => post<Plan>(`/plans/${id}/restore`)
+export const deletePlan = async (id: number) => {
+  await http.delete(`${base}/plans/${id}`)
+}
 export const getPlan = (id: number, version?: number) => get<Plan>(`/plans/${id}`, { version })
 export const planVersions = (id: number) => get<PlanVersion[]>(`/plans/${id}/versions`)
 export const publishPlan = (id: number, name: string, content: Plan['content']) => put<Plan>(`/plans/${id}`, { name, content })

@@ -191,16 +191,37 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-list"), name));
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-detail"), "组织商务执法力量"));
             browser.screenshot("40-plan-created");
+
+            // Retire it: after confirming, it leaves the list, and comes back under 显示已归档 marked as archived.
+            browser.click("#plan-archive");
+            browser.click(".el-message-box__btns .el-button--danger");
+            browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("plan-list"), name)));
+            browser.click(".plan-show-archived");
+            WebElement archived = browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='plan-list']//li[contains(.,'" + name + "')]")));
+            assertThat(archived.getText()).contains("已归档");
+            archived.click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-archived")));
+            browser.screenshot("40b-plan-archived");
+            browser.click("#plan-restore");
+            browser.click(".el-message-box__btns .el-button--primary");
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("plan-archived")));
+            // Never activated, so it can be deleted.
+            browser.click("#plan-delete");
+            browser.click(".el-message-box__btns .el-button--danger");
+            browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("plan-list"), name)));
+            browser.screenshot("40c-plan-deleted");
         }
-        JsonNode plan = admin.get("/api/command/plans").json().valueStream()
-                .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow();
-        assertThat(plan.get("kind").asString()).isEqualTo("SPECIAL");
-        JsonNode levels = plan.get("content").get("levels");
-        assertThat(levels.size()).isEqualTo(1);
-        assertThat(levels.get(0).get("level").asString()).isEqualTo("IV");
-        JsonNode action = levels.get(0).get("actions").get(0);
-        assertThat(action.get("departmentName").asString()).isEqualTo(department);
-        assertThat(action.get("limitMinutes").asInt()).isEqualTo(30);
+        assertThat(admin.get("/api/command/plans?archived=true").json().valueStream()
+                .map(p -> p.get("name").asString())).doesNotContain(name);
+        assertThat(admin.get("/api/audit?action=plan.create&entityType=plan").json().get("items").valueStream()
+                .map(a -> a.get("after").toString())).anySatisfy(after -> assertThat(after).contains(name, department));
+        for (String action : List.of("plan.archive", "plan.restore", "plan.delete")) {
+            assertThat(admin.get("/api/audit?entityType=plan&action=" + action).json().get("items").valueStream()
+                    .map(a -> String.valueOf(a.get("before")))).as(action).anySatisfy(b -> assertThat(b).contains(name));
+        }
     }
 
     /** Opens a filterable Element Plus select by its wrapper and clicks the option holding the text. */
