@@ -230,12 +230,29 @@ export interface AlarmCandidate {
   regionCode: string
   raisedAt: string
 }
+/** What the outgoing officer hands over, as the server saw it when the handover was recorded. */
+export interface HandoverSnapshot {
+  takenAt: string
+  openIncidents: { id: number; title: string; typeLabel: string; state: IncidentState; grade: Grade | null; regionName: string; occurredAt: string }[]
+  unacknowledgedAlarms: AlarmCandidate[]
+  overdueTasks: { id: number; incidentId: number; incidentTitle: string; departmentName: string; action: string; deadline: string; status: string }[]
+}
 export interface Handover {
   date: string
   onDuty: RosterEntry[]
   openIncidents: Incident[]
   pendingAlarms: AlarmCandidate[]
   logSinceLastHandover: DutyLogEntry[]
+  /** What a handover recorded now would hold. */
+  snapshot: HandoverSnapshot
+}
+/** A recorded handover; the snapshot is null for handovers recorded before snapshots were kept. */
+export interface HandoverRecord {
+  id: number
+  at: string
+  author: string
+  content: string
+  snapshot: HandoverSnapshot | null
 }
 
 const base = '/api/command'
@@ -341,5 +358,6 @@ export const addRoster = (body: { dutyDate: string; shift: string; personName: s
 export const dutyLog = () => get<DutyLogEntry[]>('/duty/log')
 export const writeDutyLog = (content: string) => post('/duty/log', { content })
 export const handover = () => get<Handover>('/duty/handover')
-export const handOver = (content: string) => post('/duty/handover', { content })
+export const handOver = (content: string) => post<HandoverRecord>('/duty/handover', { content })
+export const handovers = (limit = 20) => get<HandoverRecord[]>('/duty/handovers', { limit })
 export const openFromAlarm = (alarmId: number) => post<Incident>(`/alarms/${alarmId}/open`)

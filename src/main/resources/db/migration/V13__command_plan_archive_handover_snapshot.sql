@@ -3,3 +3,6 @@
 alter table plan add column archived_at timestamptz;
 alter table plan add column archived_by text;
 
+-- A handover (duty_log kind HANDOVER) keeps what the outgoing officer handed over, as the server saw it at that
+-- moment: open incidents, unacknowledged alarms, open tasks past their deadline (Duty.HandoverSnapshot).
+alter table duty_log add column snapshot jsonb;

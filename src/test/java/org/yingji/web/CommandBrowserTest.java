@@ -69,6 +69,23 @@ class CommandBrowserTest {
             WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-alarm='" + alarmId + "']")));
             browser.screenshot("30-duty-pending-red-alarm");
+            // The outgoing officer hands over: the dialog shows the server's snapshot with the red alarm, and the
+            // history keeps what was handed over.
+            String note = "交班：" + TestUsers.uniqueName("旭水河红色报警待处置");
+            browser.click("#handover-open");
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#handover-dialog [data-alarm='" + alarmId + "']")));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-note"))).sendKeys(note);
+            browser.screenshot("30a-handover-dialog");
+            browser.click("#handover-submit");
+            WebElement record = browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='handover-history']//*[contains(@class,'el-collapse-item__header')][contains(.,'" + note + "')]")));
+            record.click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#handover-history [data-alarm='" + alarmId + "']")));
+            browser.screenshot("30b-handover-history");
+            row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".alarm[data-alarm='" + alarmId + "']")));
             row.findElement(By.cssSelector(".open-from-alarm")).click();
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("command-screen")));
             String path = browser.driver.getCurrentUrl().replaceAll(".*/command/incidents/", "");
