@@ -241,6 +241,56 @@ class CommandBrowserTest {
         }
     }
 
+    @Test
+    void theCommandScreensReadInEnglish() throws Exception {
+        Api admin = TestUsers.admin(port);
+        String title = TestUsers.uniqueName("Flood at Shuping");
+        Map<String, Object> intake = new HashMap<>(Map.of("title", title, "type", "FLOOD", "regionCode", "510302",
+                "lon", 104.7790, "lat", 29.3390, "occurredAt", Instant.now().toString(), "reporter", "Zhang"));
+        long id = admin.post("/api/command/incidents", intake).json().get("id").asLong();
+        assertThat(admin.post("/api/command/incidents/" + id + "/loss-reports", new HashMap<>(Map.of("kind", "FIRST",
+                "regionCode", "510302001000", "reportedAt", Instant.now().toString(), "dead", 3))).status()).isEqualTo(201);
+
+        try (Browser browser = new Browser(port)) {
+            ResourceBrowserTest.signInAsAdmin(browser);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeScript("localStorage.setItem('yingji.locale', 'en')");
+            browser.open("/command/incidents");
+            WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[@id='incident-table']//tr[contains(.,'" + title + "')]")));
+            assertThat(row.getText()).contains("Flood", "Relatively serious (III)").doesNotContain("洪涝", "较大");
+            browser.screenshot("50-en-incident-list");
+
+            browser.open("/command/incidents/" + id);
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#incident-grade .grade-tag"), "Relatively serious (III)"));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-suggestions")));
+            // The screen's own words are English; what the server wrote (timeline, grading rule) stays Chinese.
+            assertThat(browser.driver.findElement(By.cssSelector("#command-screen .head")).getText()).contains("Flood")
+                    .doesNotContain("洪涝灾害", "：");
+            assertThat(browser.driver.findElement(By.id("team-recommendations")).getText())
+                    .doesNotContain("分钟", "估算");
+            browser.screenshot("51-en-command-screen");
+
+            browser.open("/command/plans");
+            WebElement detail = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-detail")));
+            browser.wait.until(d -> detail.getText().contains("Level IV response"));
+            assertThat(detail.getText()).doesNotContain("级响应", "适用范围");
+            assertThat(browser.driver.findElement(By.cssSelector(".plan-show-archived")).getText()).isEqualTo("Show archived");
+            browser.screenshot("52-en-plans");
+
+            browser.open("/command/duty");
+            assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-open"))).getText())
+                    .isEqualTo("Hand over");
+            browser.click("#handover-open");
+            WebElement dialog = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-dialog")));
+            browser.wait.until(d -> dialog.getText().contains(title));
+            assertThat(dialog.getText()).contains("Open incidents", "Unacknowledged alarms", "Overdue tasks")
+                    .doesNotContain("未结事件", "服务器快照");
+            browser.screenshot("53-en-duty-handover");
+        }
+    }
+
     /** Opens a filterable Element Plus select by its wrapper and clicks the option holding the text. */
     private static void chooseOption(Browser browser, By wrapper, String text) {
         WebElement select = browser.wait.until(ExpectedConditions.elementToBeClickable(wrapper));
