@@ -189,6 +189,9 @@ export interface Plan {
   publishedAt: string
   publishedBy: string
   scopeLabels: string[]
+  /** Set when the plan is archived (retired): readable, but no longer suggested nor activatable. */
+  archivedAt: string | null
+  archivedBy: string | null
   content: {
     scope: string[]
     purpose: string | null
@@ -227,12 +230,29 @@ export interface AlarmCandidate {
   regionCode: string
   raisedAt: string
 }
+/** What the outgoing officer hands over, as the server saw it when the handover was recorded. */
+export interface HandoverSnapshot {
+  takenAt: string
+  openIncidents: { id: number; title: string; typeLabel: string; state: IncidentState; grade: Grade | null; regionName: string; occurredAt: string }[]
+  unacknowledgedAlarms: AlarmCandidate[]
+  overdueTasks: { id: number; incidentId: number; incidentTitle: string; departmentName: string; action: string; deadline: string; status: string }[]
+}
 export interface Handover {
   date: string
   onDuty: RosterEntry[]
   openIncidents: Incident[]
   pendingAlarms: AlarmCandidate[]
   logSinceLastHandover: DutyLogEntry[]
+  /** What a handover recorded now would hold. */
+  snapshot: HandoverSnapshot
+}
+/** A recorded handover; the snapshot is null for handovers recorded before snapshots were kept. */
+export interface HandoverRecord {
+  id: number
+  at: string
+  author: string
+  content: string
+  snapshot: HandoverSnapshot | null
 }
 
 const base = '/api/command'
@@ -304,7 +324,12 @@ export const addFollowUp = (id: number, body: { item: string; departmentName: st
 export const closeFollowUp = (id: number, itemId: number, closingNote: string) =>
   post<FollowUp>(`/incidents/${id}/follow-ups/${itemId}/close`, { closingNote })
 
-export const listPlans = () => get<Plan[]>('/plans')
+export const listPlans = (archived = false) => get<Plan[]>('/plans', { archived })
+export const archivePlan = (id: number) => post<Plan>(`/plans/${id}/archive`)
+export const restorePlan = (id: number) => post<Plan>(`/plans/${id}/restore`)
+export const deletePlan = async (id: number) => {
+  await http.delete(`${base}/plans/${id}`)
+}
 export const getPlan = (id: number, version?: number) => get<Plan>(`/plans/${id}`, { version })
 export const planVersions = (id: number) => get<PlanVersion[]>(`/plans/${id}/versions`)
 export const publishPlan = (id: number, name: string, content: Plan['content']) => put<Plan>(`/plans/${id}`, { name, content })
@@ -333,5 +358,6 @@ export const addRoster = (body: { dutyDate: string; shift: string; personName: s
 export const dutyLog = () => get<DutyLogEntry[]>('/duty/log')
 export const writeDutyLog = (content: string) => post('/duty/log', { content })
 export const handover = () => get<Handover>('/duty/handover')
-export const handOver = (content: string) => post('/duty/handover', { content })
+export const handOver = (content: string) => post<HandoverRecord>('/duty/handover', { content })
+export const handovers = (limit = 20) => get<HandoverRecord[]>('/duty/handovers', { limit })
 export const openFromAlarm = (alarmId: number) => post<Incident>(`/alarms/${alarmId}/open`)

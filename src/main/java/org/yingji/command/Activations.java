@@ -75,6 +75,7 @@ class Activations {
         Incidents.Row incident = incidents.active(user, incidentId);
         IncidentType type = IncidentType.valueOf(incident.type());
         Plans.PlanView plan = plans.get(planId);
+        Plans.requireInForce(plan, "启动");
         if (!plan.content().scope().contains(type)) {
             throw new ProblemException.Conflict("conflict.plan-scope", "《" + plan.name() + "》不适用于" + type.label()
                     + "（适用：" + String.join("、", plan.scopeLabels()) + "）");

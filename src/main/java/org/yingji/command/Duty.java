@@ -16,6 +16,7 @@ import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.time.BeijingTime;
 import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.ProblemException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Duty rosters (值班表, with the leader on duty), the duty log and shift handover. */
 @Service
@@ -28,9 +29,34 @@ class Duty {
     record LogEntry(long id, Instant at, String kind, String content, String author, String regionCode) {
     }
 
-    /** What the outgoing shift hands over: open incidents, alarms not yet acknowledged, the log since the last handover. */
+    /**
+     * The duty screen: who is on duty, open incidents, alarms not yet acknowledged, the log since the last handover,
+     * and the snapshot a handover made now would record.
+     */
     record Handover(LocalDate date, List<RosterEntry> onDuty, List<IncidentView> openIncidents,
-                    List<AlarmCandidates.Candidate> pendingAlarms, List<LogEntry> logSinceLastHandover) {
+                    List<AlarmCandidates.Candidate> pendingAlarms, List<LogEntry> logSinceLastHandover,
+                    HandoverSnapshot snapshot) {
+    }
+
+    /**
+     * What the outgoing officer hands over, taken by the server when the handover is recorded and stored with it:
+     * open incidents, alarms command knows of that nobody has acknowledged yet (opened or dismissed), and open
+     * tasks past their deadline.
+     */
+    record HandoverSnapshot(Instant takenAt, List<OpenIncident> openIncidents,
+                            List<AlarmCandidates.Candidate> unacknowledgedAlarms, List<OverdueTask> overdueTasks) {
+    }
+
+    record OpenIncident(long id, String title, String typeLabel, String state, Grade grade, String regionName,
+                        Instant occurredAt) {
+    }
+
+    record OverdueTask(long id, long incidentId, String incidentTitle, String departmentName, String action,
+                       Instant deadline, String status) {
+    }
+
+    /** A recorded handover: the outgoing officer's note and the snapshot (null for handovers recorded before it). */
+    record HandoverRecord(long id, Instant at, String author, String content, HandoverSnapshot snapshot) {
     }
 
     private final JdbcClient jdbc;
@@ -39,8 +65,11 @@ class Duty {
     private final AlarmCandidates alarms;
     private final AuditLog audit;
     private final Clock clock;
+    private final JsonMapper json;
 
-    Duty(JdbcClient jdbc, Regions regions, Incidents incidents, AlarmCandidates alarms, AuditLog audit, Clock clock) {
+    Duty(JdbcClient jdbc, Regions regions, Incidents incidents, AlarmCandidates alarms, AuditLog audit, Clock clock,
+         JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.regions = regions;
         this.incidents = incidents;
@@ -97,16 +126,64 @@ class Duty {
     }
 
     @Transactional
-    LogEntry write(CurrentUser user, String kind, String content) {
+    LogEntry write(CurrentUser user, String content) {
+        long id = insert(user, "LOG", content, null);
+        LogEntry entry = jdbc.sql("select * from duty_log where id = ?").param(id).query(LogEntry.class).single();
+        audit.record("duty.log", "duty_log", id, null, entry);
+        return entry;
+    }
+
+    /** Records the handover with the snapshot of what is handed over, taken now. */
+    @Transactional
+    HandoverRecord handOver(CurrentUser user, String content) {
+        long id = insert(user, "HANDOVER", content, snapshot(user));
+        HandoverRecord record = jdbc.sql("select * from duty_log where id = ?").param(id).query(this::mapHandover).single();
+        audit.record("duty.handover", "duty_log", id, null, record);
+        return record;
+    }
+
+    /** The latest handovers in the user's region subtree, newest first. */
+    List<HandoverRecord> handovers(CurrentUser user, int limit) {
+        return jdbc.sql("""
+                        select * from duty_log where kind = 'HANDOVER' and region_code like ? order by at desc, id desc
+                        limit ?""")
+                .params(user.scope().likePattern(), limit).query(this::mapHandover).list();
+    }
+
+    private long insert(CurrentUser user, String kind, String content, HandoverSnapshot snapshot) {
         if (!StringUtils.hasText(content)) {
             throw new ProblemException.InvalidField("content", "NotBlank", "不能为空");
         }
-        long id = jdbc.sql("insert into duty_log (at, kind, content, author, region_code) values (?, ?, ?, ?, ?) returning id")
-                .params(Timestamp.from(clock.instant()), kind, content.strip(), user.username(), user.regionCode())
+        return jdbc.sql("""
+                        insert into duty_log (at, kind, content, author, region_code, snapshot)
+                        values (?, ?, ?, ?, ?, ?::jsonb) returning id""")
+                .params(Timestamp.from(clock.instant()), kind, content.strip(), user.username(), user.regionCode(),
+                        snapshot == null ? null : json.writeValueAsString(snapshot))
                 .query(Long.class).single();
-        LogEntry entry = jdbc.sql("select * from duty_log where id = ?").param(id).query(LogEntry.class).single();
-        audit.record("duty." + kind.toLowerCase(), "duty_log", id, null, entry);
-        return entry;
+    }
+
+    /** What is handed over now, in the user's region subtree. */
+    HandoverSnapshot snapshot(CurrentUser user) {
+        Instant now = clock.instant();
+        List<OpenIncident> open = incidents.unclosed(user.scope()).stream()
+                .map(i -> new OpenIncident(i.id(), i.title(), i.typeLabel(), i.state(), i.grade(), i.regionName(),
+                        i.occurredAt()))
+                .toList();
+        List<OverdueTask> overdue = jdbc.sql("""
+                        select t.id, t.incident_id, i.title as incident_title, t.department_name, t.action, t.deadline,
+                            t.status
+                        from command_task t join incident i on i.id = t.incident_id
+                        where i.state <> 'CLOSED' and i.region_code like ? and t.status in ('PENDING', 'IN_PROGRESS')
+                            and t.deadline < ?
+                        order by t.deadline, t.id""")
+                .params(user.scope().likePattern(), Timestamp.from(now)).query(OverdueTask.class).list();
+        return new HandoverSnapshot(now, open, alarms.pending(user), overdue);
+    }
+
+    private HandoverRecord mapHandover(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String snapshot = rs.getString("snapshot");
+        return new HandoverRecord(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("author"),
+                rs.getString("content"), snapshot == null ? null : json.readValue(snapshot, HandoverSnapshot.class));
     }
 
     Handover handover(CurrentUser user) {
@@ -117,7 +194,8 @@ class Duty {
                         select * from duty_log where region_code like ? and kind = 'LOG' and at > ? order by at""")
                 .params(user.scope().likePattern(), last == null ? Timestamp.from(Instant.EPOCH) : last)
                 .query(LogEntry.class).list();
-        return new Handover(today, roster(user, today, today), incidents.unclosed(user.scope()), alarms.pending(user),
-                since);
+        HandoverSnapshot snapshot = snapshot(user);
+        return new Handover(today, roster(user, today, today), incidents.unclosed(user.scope()),
+                snapshot.unacknowledgedAlarms(), since, snapshot);
     }
 }

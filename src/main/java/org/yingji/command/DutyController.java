@@ -72,20 +72,28 @@ class DutyController {
     @PostMapping("/duty/log")
     @PreAuthorize("hasAuthority('duty:manage')")
     ResponseEntity<Duty.LogEntry> write(@RequestBody LogRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(duty.write(CurrentUser.get(), "LOG", request.content()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(duty.write(CurrentUser.get(), request.content()));
     }
 
-    @Operation(summary = "What the shift hands over: on duty today, open incidents, pending alarms, log since last handover")
+    @Operation(summary = "What the shift hands over: on duty today, open incidents, pending alarms, log since last "
+            + "handover, and the snapshot a handover recorded now would hold")
     @GetMapping("/duty/handover")
     Duty.Handover handover() {
         return duty.handover(CurrentUser.get());
     }
 
-    @Operation(summary = "Record the handover (with a note)")
+    @Operation(summary = "Record the handover (with a note); the server stores a snapshot of open incidents, "
+            + "unacknowledged alarms and overdue tasks with it")
     @PostMapping("/duty/handover")
     @PreAuthorize("hasAuthority('duty:manage')")
-    ResponseEntity<Duty.LogEntry> handOver(@RequestBody LogRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(duty.write(CurrentUser.get(), "HANDOVER", request.content()));
+    ResponseEntity<Duty.HandoverRecord> handOver(@RequestBody LogRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(duty.handOver(CurrentUser.get(), request.content()));
+    }
+
+    @Operation(summary = "Handover history, newest first, each with the snapshot recorded at the time")
+    @GetMapping("/duty/handovers")
+    List<Duty.HandoverRecord> handovers(@RequestParam(defaultValue = "20") int limit) {
+        return duty.handovers(CurrentUser.get(), Math.max(1, Math.min(limit, 200)));
     }
 
     @Operation(summary = "Alarms waiting for the duty officer, red first")

@@ -1,7 +1,6 @@
 package org.yingji.command;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -31,23 +30,28 @@ final class Grading {
 
     // Casualty bands of 《国家突发地质灾害应急预案》 applied to every natural disaster, with municipal-scale
     // thresholds for evacuation and houses (simplification, see docs/DATA.md).
-    private static final List<Criterion> NATURAL = List.of(
-            new Criterion("死亡和失踪", "人", l -> l.dead() + l.missing(), new long[]{30, 10, 3}, "自然灾害分级标准"),
-            new Criterion("紧急转移安置", "人", Losses::evacuated, new long[]{10 * WAN, WAN, 1_000}, "自然灾害分级标准"),
-            new Criterion("倒塌和严重损坏房屋", "间", Losses::housesCollapsed, new long[]{WAN, 1_000, 100}, "自然灾害分级标准"));
+    private static final Criterion DEAD_AND_MISSING = new Criterion("死亡和失踪", "人", l -> l.dead() + l.missing(),
+            new long[]{30, 10, 3}, "自然灾害分级标准");
+    private static final Criterion EVACUATED = new Criterion("紧急转移安置", "人", Losses::evacuated,
+            new long[]{10 * WAN, WAN, 1_000}, "自然灾害分级标准");
+    private static final Criterion HOUSES = new Criterion("倒塌和严重损坏房屋", "间", Losses::housesCollapsed,
+            new long[]{WAN, 1_000, 100}, "自然灾害分级标准");
+    private static final List<Criterion> NATURAL = List.of(DEAD_AND_MISSING, EVACUATED, HOUSES);
 
-    // 《国家突发地质灾害应急预案》 4.1: direct loss ≥1000万 / 500万 / 100万.
-    private static final Criterion GEOLOGICAL_LOSS = new Criterion("直接经济损失", "万元",
-            l -> yuanToWan(l.directLossYuan()), new long[]{1_000, 500, 100}, "国家突发地质灾害应急预案");
+    // 《国家突发地质灾害应急预案》 险情分级: people to be relocated from the threat ≥1000 / 500–1000 / 100–500 (replaces
+    // our own evacuation bands for geological hazards), and 灾情分级: direct loss ≥1000万 / 500万 / 100万.
+    private static final List<Criterion> GEOLOGICAL = List.of(DEAD_AND_MISSING,
+            new Criterion("需搬迁转移", "人", Losses::evacuated, new long[]{1_000, 500, 100}, "国家突发地质灾害应急预案险情分级"),
+            HOUSES,
+            new Criterion("直接经济损失", "万元", l -> yuanToWan(l.directLossYuan()), new long[]{1_000, 500, 100},
+                    "国家突发地质灾害应急预案"));
 
     private Grading() {
     }
 
     static Decision grade(IncidentType type, Losses losses) {
-        List<Criterion> criteria = new ArrayList<>(type.category() == IncidentType.Category.ACCIDENT ? ACCIDENT : NATURAL);
-        if (type == IncidentType.GEOLOGICAL) {
-            criteria.add(GEOLOGICAL_LOSS);
-        }
+        List<Criterion> criteria = type.category() == IncidentType.Category.ACCIDENT ? ACCIDENT
+                : type == IncidentType.GEOLOGICAL ? GEOLOGICAL : NATURAL;
         Decision best = null;
         for (Criterion c : criteria) {
             long value = c.value.applyAsLong(losses);

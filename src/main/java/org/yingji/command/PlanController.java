@@ -36,9 +36,10 @@ class PlanController {
     record PlanRequest(String code, String name, Plans.Kind kind, PlanContent content) {
     }
 
+    @Operation(summary = "Plans in force; with ?archived=true the archived ones too")
     @GetMapping
-    List<Plans.PlanView> list() {
-        return plans.list();
+    List<Plans.PlanView> list(@RequestParam(defaultValue = "false") boolean archived) {
+        return plans.list(archived);
     }
 
     @Operation(summary = "A plan, current version or ?version=n")
@@ -66,6 +67,20 @@ class PlanController {
         return plans.publish(id, request.name(), request.content());
     }
 
+    @Operation(summary = "Retire the plan: no longer suggested nor activatable, still readable with its versions")
+    @PostMapping("/{id}/archive")
+    @PreAuthorize("hasAuthority('plan:manage')")
+    Plans.PlanView archive(@PathVariable long id) {
+        return plans.archive(id, true);
+    }
+
+    @PostMapping("/{id}/restore")
+    @PreAuthorize("hasAuthority('plan:manage')")
+    Plans.PlanView restore(@PathVariable long id) {
+        return plans.archive(id, false);
+    }
+
+    @Operation(summary = "Delete a plan that no incident ever activated (409 conflict.plan-activated otherwise)")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('plan:manage')")
     ResponseEntity<Void> delete(@PathVariable long id) {

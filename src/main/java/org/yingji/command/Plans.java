@@ -17,14 +17,22 @@ import org.yingji.platform.web.FieldProblem;
 import org.yingji.platform.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plans (预案): the overall plan and the special plans, versioned (each publish adds a version), with attachments. */
+/**
+ * Plans (预案): the overall plan and the special plans, versioned (each publish adds a version), with attachments.
+ * A retired plan is archived, not deleted, once an incident activated it: the activation keeps pointing at it.
+ */
 @Service
 class Plans {
 
     enum Kind { OVERALL, SPECIAL }
 
+    /** {@code archivedAt} is null for a plan in force. */
     record PlanView(long id, String code, String name, Kind kind, int version, Instant publishedAt, String publishedBy,
-                    PlanContent content, List<String> scopeLabels) {
+                    PlanContent content, List<String> scopeLabels, Instant archivedAt, String archivedBy) {
+
+        boolean archived() {
+            return archivedAt != null;
+        }
     }
 
     record VersionSummary(int version, String name, Instant publishedAt, String publishedBy) {
@@ -49,11 +57,13 @@ class Plans {
         this.clock = clock;
     }
 
-    List<PlanView> list() {
+    /** The plans in force, and with {@code withArchived} the archived ones after them. */
+    List<PlanView> list(boolean withArchived) {
         return jdbc.sql("""
-                        select p.id, p.code, p.kind, v.* from plan p
-                        join plan_version v on v.plan_id = p.id and v.version = p.current_version order by p.kind, p.id""")
-                .query(this::map).list();
+                        select p.id, p.code, p.kind, p.archived_at, p.archived_by, v.* from plan p
+                        join plan_version v on v.plan_id = p.id and v.version = p.current_version
+                        where ? or p.archived_at is null order by p.archived_at nulls first, p.kind, p.id""")
+                .param(withArchived).query(this::map).list();
     }
 
     PlanView get(long id) {
@@ -63,7 +73,8 @@ class Plans {
     /** A version of a plan; null = the current one. Old versions stay readable. */
     PlanView version(long id, Integer version) {
         return jdbc.sql("""
-                        select p.id, p.code, p.kind, v.* from plan p join plan_version v on v.plan_id = p.id
+                        select p.id, p.code, p.kind, p.archived_at, p.archived_by, v.* from plan p
+                        join plan_version v on v.plan_id = p.id
                         and v.version = coalesce(?, p.current_version) where p.id = ?""")
                 .params(version, id).query(this::map).optional()
                 .orElseThrow(() -> new ProblemException.NotFound("预案", version == null ? id : id + " 第 " + version + " 版"));
@@ -93,6 +104,7 @@ class Plans {
     @Transactional
     PlanView publish(long id, String name, PlanContent content) {
         PlanView before = get(id);
+        requireInForce(before, "发布新版本");
         validate(before.code(), name, before.kind(), content);
         int next = before.version() + 1;
         insertVersion(id, next, name.strip(), normalise(before.kind(), content));
@@ -103,19 +115,49 @@ class Plans {
         return after;
     }
 
+    /** Only a plan no incident ever activated can be deleted; the others are archived. */
     @Transactional
     void delete(long id) {
         PlanView before = get(id);
-        if (jdbc.sql("select count(*) from plan_activation where plan_id = ?").param(id).query(Long.class).single() > 0) {
-            throw new ProblemException.Conflict("conflict.plan-activated", "预案已被启动过，不能删除（可发布新版本）");
+        long activations = jdbc.sql("select count(*) from plan_activation where plan_id = ?").param(id)
+                .query(Long.class).single();
+        if (activations > 0) {
+            throw new ProblemException.Conflict("conflict.plan-activated", "《" + before.name() + "》已被 " + activations
+                    + " 次事件启动过，只能删除从未启动的预案；请改为归档");
         }
         jdbc.sql("delete from plan where id = ?").param(id).update();
         audit.record("plan.delete", "plan", id, before, null);
     }
 
-    /** Plans whose scope covers the type. */
+    /** Archives (retires) the plan, or restores it: archived, it stays readable but is neither suggested nor activatable. */
+    @Transactional
+    PlanView archive(long id, boolean archived) {
+        PlanView before = get(id);
+        if (before.archived() == archived) {
+            throw archived
+                    ? new ProblemException.Conflict("conflict.plan-archived", "《" + before.name() + "》已归档")
+                    : new ProblemException.Conflict("conflict.plan-not-archived", "《" + before.name() + "》未归档，无需恢复");
+        }
+        jdbc.sql("update plan set archived_at = ?, archived_by = ? where id = ?")
+                .params(archived ? Timestamp.from(clock.instant()) : null,
+                        archived ? org.yingji.platform.security.CurrentUser.actorName() : null, id)
+                .update();
+        PlanView after = get(id);
+        audit.record(archived ? "plan.archive" : "plan.restore", "plan", id, before, after);
+        return after;
+    }
+
+    /** Refuses to use an archived plan for {@code what} (activation, a new version). */
+    static void requireInForce(PlanView plan, String what) {
+        if (plan.archived()) {
+            throw new ProblemException.Conflict("conflict.plan-archived", "《" + plan.name() + "》已归档，不能" + what
+                    + "；请先恢复");
+        }
+    }
+
+    /** Plans in force whose scope covers the type. */
     List<PlanView> covering(IncidentType type) {
-        return list().stream().filter(p -> p.content().scope().contains(type)).toList();
+        return list(false).stream().filter(p -> p.content().scope().contains(type)).toList();
     }
 
     @Transactional
@@ -214,8 +256,10 @@ class Plans {
 
     private PlanView map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         PlanContent content = json.readValue(rs.getString("content"), PlanContent.class);
+        Timestamp archivedAt = rs.getTimestamp("archived_at");
         return new PlanView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), Kind.valueOf(rs.getString("kind")),
                 rs.getInt("version"), rs.getTimestamp("published_at").toInstant(), rs.getString("published_by"), content,
-                content.scope().stream().map(IncidentType::label).toList());
+                content.scope().stream().map(IncidentType::label).toList(),
+                archivedAt == null ? null : archivedAt.toInstant(), rs.getString("archived_by"));
     }
 }

@@ -269,6 +269,74 @@ class CommandRulesTest {
     }
 
     @Test
+    void anArchivedPlanIsNeitherSuggestedNorActivatableStaysReadableAndOnlyANeverActivatedPlanIsDeleted() {
+        String name = TestUsers.uniqueName("自贡市盐卤管道泄漏应急预案");
+        Map<String, Object> content = Map.of("scope", List.of("HAZARDOUS_CHEMICALS"), "purpose", "盐卤管道泄漏处置",
+                "levels", List.of(Map.of("level", "IV", "startConditions", "管道泄漏影响周边群众",
+                        "actions", List.of(Map.of("departmentName", "自贡市应急管理局", "action", "组织抢修", "limitMinutes", 30)))));
+        long plan = admin.post("/api/command/plans", Map.of("code", TestUsers.uniqueName("YA-YL"), "name", name,
+                "kind", "SPECIAL", "content", content)).json().get("id").asLong();
+        long used = CommandTestData.open(admin, "盐卤管道泄漏", "HAZARDOUS_CHEMICALS", clock.instant());
+        assertThat(admin.post("/api/command/incidents/" + used + "/activations", Map.of("planId", plan, "level", "IV"))
+                .status()).isEqualTo(201);
+
+        // Only the plan editor retires a plan; an activated plan cannot be deleted, and the 409 names the rule.
+        Api department = TestUsers.user(port, admin, TestUsers.uniqueName("dept"), "DEPARTMENT_USER", "510300");
+        assertThat(department.post("/api/command/plans/" + plan + "/archive", Map.of()).status()).isEqualTo(403);
+        assertThat(department.delete("/api/command/plans/" + plan).status()).isEqualTo(403);
+        Api.Response refused = admin.delete("/api/command/plans/" + plan);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("key").asString()).isEqualTo("conflict.plan-activated");
+        assertThat(refused.json().get("detail").asString()).contains("只能删除从未启动的预案", "归档");
+
+        Api.Response archived = admin.post("/api/command/plans/" + plan + "/archive", Map.of());
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        assertThat(archived.json().get("archivedBy").asString()).isEqualTo("admin");
+        assertThat(admin.post("/api/command/plans/" + plan + "/archive", Map.of()).json().get("key").asString())
+                .isEqualTo("conflict.plan-archived");
+        assertThat(admin.get("/api/command/plans").json().valueStream().map(p -> p.get("id").asLong())).doesNotContain(plan);
+        assertThat(admin.get("/api/command/plans?archived=true").json().valueStream().map(p -> p.get("id").asLong()))
+                .contains(plan);
+        // Still readable with its versions, and the past activation still points at it.
+        assertThat(admin.get("/api/command/plans/" + plan).json().get("archivedAt").isNull()).isFalse();
+        assertThat(admin.get("/api/command/plans/" + plan + "/versions").json().size()).isEqualTo(1);
+        assertThat(admin.get("/api/command/incidents/" + used + "/screen").json().get("activations").get(0)
+                .get("planId").asLong()).isEqualTo(plan);
+        // Neither suggested nor activatable, nor edited.
+        long next = CommandTestData.open(admin, "又一处盐卤管道泄漏", "HAZARDOUS_CHEMICALS", clock.instant());
+        assertThat(admin.get("/api/command/incidents/" + next + "/plan-suggestions").json().valueStream()
+                .map(p -> p.get("planId").asLong())).doesNotContain(plan).contains(planId("危险化学品"));
+        Api.Response activate = admin.post("/api/command/incidents/" + next + "/activations",
+                Map.of("planId", plan, "level", "IV"));
+        assertThat(activate.status()).isEqualTo(409);
+        assertThat(activate.json().get("key").asString()).isEqualTo("conflict.plan-archived");
+        assertThat(activate.json().get("detail").asString()).contains("已归档", "恢复");
+        assertThat(admin.put("/api/command/plans/" + plan, Map.of("name", name, "content", content)).status())
+                .isEqualTo(409);
+
+        // Restored, it is suggested and activatable again.
+        assertThat(admin.post("/api/command/plans/" + plan + "/restore", Map.of()).json().get("archivedAt").isNull())
+                .isTrue();
+        assertThat(admin.post("/api/command/plans/" + plan + "/restore", Map.of()).json().get("key").asString())
+                .isEqualTo("conflict.plan-not-archived");
+        assertThat(admin.get("/api/command/incidents/" + next + "/plan-suggestions").json().valueStream()
+                .map(p -> p.get("planId").asLong())).contains(plan);
+        assertThat(admin.post("/api/command/incidents/" + next + "/activations", Map.of("planId", plan, "level", "IV"))
+                .status()).isEqualTo(201);
+
+        // A plan never activated is deleted, and every step is in the audit log.
+        long unused = admin.post("/api/command/plans", Map.of("code", TestUsers.uniqueName("YA-X"),
+                "name", TestUsers.uniqueName("草稿预案"), "kind", "SPECIAL", "content", content)).json().get("id").asLong();
+        assertThat(admin.delete("/api/command/plans/" + unused).status()).isEqualTo(204);
+        assertThat(admin.get("/api/command/plans/" + unused).status()).isEqualTo(404);
+        for (String action : List.of("plan.archive", "plan.restore", "plan.delete")) {
+            long entity = action.equals("plan.delete") ? unused : plan;
+            assertThat(admin.get("/api/audit?entityType=plan&entityId=" + entity + "&action=" + action).json()
+                    .get("total").asLong()).as(action).isEqualTo(1);
+        }
+    }
+
+    @Test
     void dutyHandoverListsOpenIncidentsAndPendingAlarmsAndCloseOutTracksFollowUps() {
         String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).toString();
         assertThat(admin.post("/api/command/duty/roster", Map.of("dutyDate", today, "shift", "DAY", "personName", "王值班",

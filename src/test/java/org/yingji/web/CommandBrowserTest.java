@@ -69,6 +69,23 @@ class CommandBrowserTest {
             WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[data-alarm='" + alarmId + "']")));
             browser.screenshot("30-duty-pending-red-alarm");
+            // The outgoing officer hands over: the dialog shows the server's snapshot with the red alarm, and the
+            // history keeps what was handed over.
+            String note = "交班：" + TestUsers.uniqueName("旭水河红色报警待处置");
+            browser.click("#handover-open");
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#handover-dialog [data-alarm='" + alarmId + "']")));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-note"))).sendKeys(note);
+            browser.screenshot("30a-handover-dialog");
+            browser.click("#handover-submit");
+            WebElement record = browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='handover-history']//*[contains(@class,'el-collapse-item__header')][contains(.,'" + note + "')]")));
+            record.click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#handover-history [data-alarm='" + alarmId + "']")));
+            browser.screenshot("30b-handover-history");
+            row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".alarm[data-alarm='" + alarmId + "']")));
             row.findElement(By.cssSelector(".open-from-alarm")).click();
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("command-screen")));
             String path = browser.driver.getCurrentUrl().replaceAll(".*/command/incidents/", "");
@@ -191,16 +208,87 @@ class CommandBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-list"), name));
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-detail"), "组织商务执法力量"));
             browser.screenshot("40-plan-created");
+
+            // Retire it: after confirming, it leaves the list, and comes back under 显示已归档 marked as archived.
+            browser.click("#plan-archive");
+            browser.click(".el-message-box__btns .el-button--danger");
+            browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("plan-list"), name)));
+            browser.click(".plan-show-archived");
+            WebElement archived = browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='plan-list']//li[contains(.,'" + name + "')]")));
+            assertThat(archived.getText()).contains("已归档");
+            archived.click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-archived")));
+            browser.screenshot("40b-plan-archived");
+            browser.click("#plan-restore");
+            browser.click(".el-message-box__btns .el-button--primary");
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("plan-archived")));
+            // Never activated, so it can be deleted.
+            browser.click("#plan-delete");
+            browser.click(".el-message-box__btns .el-button--danger");
+            browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("plan-list"), name)));
+            browser.screenshot("40c-plan-deleted");
         }
-        JsonNode plan = admin.get("/api/command/plans").json().valueStream()
-                .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow();
-        assertThat(plan.get("kind").asString()).isEqualTo("SPECIAL");
-        JsonNode levels = plan.get("content").get("levels");
-        assertThat(levels.size()).isEqualTo(1);
-        assertThat(levels.get(0).get("level").asString()).isEqualTo("IV");
-        JsonNode action = levels.get(0).get("actions").get(0);
-        assertThat(action.get("departmentName").asString()).isEqualTo(department);
-        assertThat(action.get("limitMinutes").asInt()).isEqualTo(30);
+        assertThat(admin.get("/api/command/plans?archived=true").json().valueStream()
+                .map(p -> p.get("name").asString())).doesNotContain(name);
+        assertThat(admin.get("/api/audit?action=plan.create&entityType=plan").json().get("items").valueStream()
+                .map(a -> a.get("after").toString())).anySatisfy(after -> assertThat(after).contains(name, department));
+        for (String action : List.of("plan.archive", "plan.restore", "plan.delete")) {
+            assertThat(admin.get("/api/audit?entityType=plan&action=" + action).json().get("items").valueStream()
+                    .map(a -> String.valueOf(a.get("before")))).as(action).anySatisfy(b -> assertThat(b).contains(name));
+        }
+    }
+
+    @Test
+    void theCommandScreensReadInEnglish() throws Exception {
+        Api admin = TestUsers.admin(port);
+        String title = TestUsers.uniqueName("Flood at Shuping");
+        Map<String, Object> intake = new HashMap<>(Map.of("title", title, "type", "FLOOD", "regionCode", "510302",
+                "lon", 104.7790, "lat", 29.3390, "occurredAt", Instant.now().toString(), "reporter", "Zhang"));
+        long id = admin.post("/api/command/incidents", intake).json().get("id").asLong();
+        assertThat(admin.post("/api/command/incidents/" + id + "/loss-reports", new HashMap<>(Map.of("kind", "FIRST",
+                "regionCode", "510302001000", "reportedAt", Instant.now().toString(), "dead", 3))).status()).isEqualTo(201);
+
+        try (Browser browser = new Browser(port)) {
+            ResourceBrowserTest.signInAsAdmin(browser);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeScript("localStorage.setItem('yingji.locale', 'en')");
+            browser.open("/command/incidents");
+            WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[@id='incident-table']//tr[contains(.,'" + title + "')]")));
+            assertThat(row.getText()).contains("Flood", "Relatively serious (III)").doesNotContain("洪涝", "较大");
+            browser.screenshot("50-en-incident-list");
+
+            browser.open("/command/incidents/" + id);
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#incident-grade .grade-tag"), "Relatively serious (III)"));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-suggestions")));
+            // The screen's own words are English; what the server wrote (timeline, grading rule) stays Chinese.
+            assertThat(browser.driver.findElement(By.cssSelector("#command-screen .head")).getText()).contains("Flood")
+                    .doesNotContain("洪涝灾害", "：");
+            assertThat(browser.driver.findElement(By.id("team-recommendations")).getText())
+                    .doesNotContain("分钟", "估算");
+            browser.screenshot("51-en-command-screen");
+
+            browser.open("/command/plans");
+            WebElement detail = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-detail")));
+            browser.wait.until(d -> detail.getText().contains("Level IV response"));
+            assertThat(detail.getText()).doesNotContain("级响应", "适用范围");
+            assertThat(browser.driver.findElement(By.cssSelector(".plan-show-archived")).getText()).isEqualTo("Show archived");
+            browser.screenshot("52-en-plans");
+
+            browser.open("/command/duty");
+            assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-open"))).getText())
+                    .isEqualTo("Hand over");
+            browser.click("#handover-open");
+            WebElement dialog = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-dialog")));
+            browser.wait.until(d -> dialog.getText().contains(title));
+            assertThat(dialog.getText()).contains("Open incidents", "Unacknowledged alarms", "Overdue tasks")
+                    .doesNotContain("未结事件", "服务器快照");
+            browser.screenshot("53-en-duty-handover");
+        }
     }
 
     /** Opens a filterable Element Plus select by its wrapper and clicks the option holding the text. */
