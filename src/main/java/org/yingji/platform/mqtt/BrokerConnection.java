@@ -197,10 +197,19 @@ final class BrokerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         pendingAcks.add(ack);
-        if (pendingAcks.size() == PAUSE_READING_AT) {
+        if (pendingAcks.size() == 1) {
+            watchHead();
+        } else if (pendingAcks.size() == PAUSE_READING_AT) {
             ctx.channel().config().setAutoRead(false);
         }
-        ack.kept().whenComplete((ok, failure) -> ctx.executor().execute(this::sendKeptAcks));
+    }
+
+    /**
+     * Only the oldest unacknowledged message is watched: consumers keep messages in arrival order (a batch at a
+     * time), so one wake-up per batch sends every acknowledgement that is due instead of one task per message.
+     */
+    private void watchHead() {
+        pendingAcks.peek().kept().whenComplete((ok, failure) -> ctx.executor().execute(this::sendKeptAcks));
     }
 
     /** Sends the acknowledgements at the head of the queue whose messages are kept, in order. */
@@ -221,6 +230,9 @@ final class BrokerConnection extends ChannelInboundHandlerAdapter {
         }
         if (wrote) {
             ctx.flush();
+        }
+        if (!pendingAcks.isEmpty()) {
+            watchHead();
         }
         if (!ctx.channel().config().isAutoRead() && pendingAcks.size() <= RESUME_READING_AT) {
             ctx.channel().config().setAutoRead(true);
