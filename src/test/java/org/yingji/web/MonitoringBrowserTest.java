@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,6 +104,31 @@ class MonitoringBrowserTest {
             browser.click("#alarm-row-" + alarmId);
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-detail-assignee"), myName));
             browser.screenshot("44-monitoring-alarm-assigned-to-me");
+
+            // hand it on to a duty officer of 荣县 (510321): found by name in the dialog's search, which lists only
+            // people who may handle this alarm, with their department and region
+            String officer = TestUsers.uniqueName("rongduty");
+            TestUsers.user(port, admin, officer, "DUTY_OFFICER", "510321");
+            String officerName = "测试" + officer;
+            browser.click("#alarm-detail-assign");
+            WebElement select = browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='alarm-assignee-select']/ancestor::div[contains(@class,'el-select__wrapper')]")));
+            select.click();
+            // the search input gets its width only once the select has opened
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alarm-assignee-select")))
+                    .sendKeys(officer);
+            // opening lists everyone first; wait for the answer to the typed name (only the officer), not that one
+            browser.wait.until(d -> d.findElements(By.cssSelector("li[data-assignee]")).stream()
+                    .filter(WebElement::isDisplayed).map(li -> li.getAttribute("data-assignee")).toList()
+                    .equals(List.of(officer)));
+            WebElement option = browser.driver.findElement(By.cssSelector("li[data-assignee='" + officer + "']"));
+            assertThat(option.getText()).contains(officerName).contains("值班员").contains("荣县");
+            browser.screenshot("48-monitoring-assign-search");
+            option.click();
+            browser.click("#alarm-dialog-confirm");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-detail-assignee"), officerName));
+            assertThat(admin.get("/api/monitoring/alarms/" + alarmId).json().get("alarm").get("assigneeName").asString())
+                    .isEqualTo(officerName);
 
             browser.open("/monitoring/stations/" + stationId);
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("station-level"), "data-level", "RED"));
