@@ -193,6 +193,12 @@ export const importStations = (file: File) => {
   return http.post<{ stations: number; sensors: number }>('/api/monitoring/stations/import', form).then((r) => r.data)
 }
 export const STATION_TEMPLATE_URL = '/api/monitoring/stations/template.xlsx'
+export const importRules = (file: File) => {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post<{ added: number; updated: number }>('/api/monitoring/rules/import', form).then((r) => r.data)
+}
+export const RULE_TEMPLATE_URL = '/api/monitoring/rules/template.xlsx'
 export const startStorm = () => http.post<{ until: string }>('/api/monitoring/simulator/storm', {}).then((r) => r.data)
 
 /** Opens the live stream; returns a function that closes it. */

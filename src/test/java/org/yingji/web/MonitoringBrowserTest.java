@@ -2,6 +2,8 @@ package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.yingji.Api;
 import org.yingji.PlatformTest;
 import org.yingji.TestClockConfiguration;
 import org.yingji.TestUsers;
+import org.yingji.monitoring.MonitoringTestSheets;
 import tools.jackson.databind.JsonNode;
 
 /** The storm scenario turns 双溪水库 red on the map, live, and its alarm appears in the console and is acknowledged. */
@@ -72,6 +75,9 @@ class MonitoringBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-table"), "双溪水库"));
             long alarmId = admin.get("/api/monitoring/alarms?state=RAISED&level=RED&q=RES-SHUANGXI-WL").json()
                     .get("items").get(0).get("id").asLong();
+            // the storm raises more alarms than one page holds: find this one by its sensor
+            browser.type("alarm-search", "RES-SHUANGXI-WL");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alarm-ack-" + alarmId)));
             assertThat(browser.driver.findElement(By.cssSelector("[data-alarm-id='" + alarmId + "']"))
                     .getAttribute("data-level")).isEqualTo("RED");
             browser.screenshot("42-monitoring-console-storm");
@@ -183,6 +189,31 @@ class MonitoringBrowserTest {
                     By.cssSelector("[data-rules-sensor='" + sensorCode + "'] [data-rule-id='" + rule.get("id").asLong() + "']")));
             browser.screenshot("47-monitoring-station-rule-added");
         }
+    }
+
+    @Test
+    void aRuleFileWithBadRowsListsEveryRowOnTheStationsScreenAndImportsNothing() throws Exception {
+        Api admin = TestUsers.admin(port);
+        byte[] sheet = MonitoringTestSheets.filled(admin, MonitoringTestSheets.RULE_TEMPLATE, List.of(
+                new Object[] {"RES-SHUANGXI-WL", null, "阈值", "高于", null, 460.0, 459.0, null, null, null, null},
+                new Object[] {"NO-SUCH-SENSOR", null, "阈值", null, null, null, null, null, 5.0, null, null}));
+        Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "rules-", ".xlsx");
+        Files.write(file, sheet);
+        int rulesBefore = admin.get("/api/monitoring/rules").json().size();
+        try (Browser browser = new Browser(port)) {
+            signIn(browser);
+            browser.open("/monitoring/stations");
+            browser.click("#rule-import"); // chooses the rule import; headless Chromium opens no file dialog
+            browser.driver.findElement(By.id("monitoring-import-file")).sendKeys(file.toString());
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#station-import-errors[data-import-kind='rules']")));
+            String errors = browser.driver.findElement(By.id("station-import-errors")).getText();
+            assertThat(errors).contains("未导入任何数据")
+                    .contains("第 2 行「黄色线」：预警线须按蓝、黄、橙、红依次升高")
+                    .contains("第 3 行「传感器编码」：传感器不存在或不在您的管辖范围内");
+            browser.screenshot("49-monitoring-rule-import-errors");
+        }
+        assertThat(admin.get("/api/monitoring/rules").json().size()).isEqualTo(rulesBefore);
     }
 
     private static JsonNode ruleOf(Api admin, long sensorId) {
