@@ -139,6 +139,13 @@ class MonitoringBrowserTest {
             browser.open("/monitoring/stations/" + stationId);
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("station-level"), "data-level", "RED"));
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] canvas")));
+            // the storm's ramp is a few readings seconds apart: no trend, no "预计 1 分钟后…", but 数据不足
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] .sensor-trend-insufficient")));
+            assertThat(browser.driver.findElement(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] .sensor-trend-insufficient"))
+                    .getText()).contains("数据不足");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] .sensor-forecast"))).isEmpty();
+            assertThat(admin.get("/api/monitoring/alarms/" + alarmId).json().get("alarm").hasNonNull("forecast")).isFalse();
             Thread.sleep(800);
             browser.screenshot("43-monitoring-station-trend");
         }
