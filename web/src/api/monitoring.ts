@@ -115,6 +115,17 @@ export interface AlarmStep {
   comment: string | null
 }
 
+/** Someone who may be given an alarm (org.yingji.monitoring.AlarmAssignees.Assignee). */
+export interface Assignee {
+  id: number
+  username: string
+  displayName: string
+  roleName: string
+  departmentName: string | null
+  regionCode: string
+  regionName: string
+}
+
 export interface DeadLetterCount {
   reason: string
   label: string
@@ -161,6 +172,9 @@ export const clearAlarm = (id: number, comment: string) =>
   http.post<Alarm>(`/api/monitoring/alarms/${id}/clear`, { comment }).then((r) => r.data)
 export const assignAlarm = (id: number, assigneeId: number, comment?: string) =>
   http.post<Alarm>(`/api/monitoring/alarms/${id}/assign`, { assigneeId, comment }).then((r) => r.data)
+/** Enabled users who may handle the alarm and cover its region, found by name. */
+export const alarmAssignees = (id: number, q?: string, size = 20) =>
+  http.get<Assignee[]>(`/api/monitoring/alarms/${id}/assignees`, { params: cleanParams({ q, size }) }).then((r) => r.data)
 export const commentAlarm = (id: number, comment: string) =>
   http.post<Alarm>(`/api/monitoring/alarms/${id}/comments`, { comment }).then((r) => r.data)
 export const stationLayer = () =>
@@ -179,6 +193,12 @@ export const importStations = (file: File) => {
   return http.post<{ stations: number; sensors: number }>('/api/monitoring/stations/import', form).then((r) => r.data)
 }
 export const STATION_TEMPLATE_URL = '/api/monitoring/stations/template.xlsx'
+export const importRules = (file: File) => {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post<{ added: number; updated: number }>('/api/monitoring/rules/import', form).then((r) => r.data)
+}
+export const RULE_TEMPLATE_URL = '/api/monitoring/rules/template.xlsx'
 export const startStorm = () => http.post<{ until: string }>('/api/monitoring/simulator/storm', {}).then((r) => r.data)
 
 /** Opens the live stream; returns a function that closes it. */

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +26,11 @@ import org.yingji.platform.web.PageView;
 class AlarmController {
 
     private final Alarms alarms;
+    private final AlarmAssignees assignees;
 
-    AlarmController(Alarms alarms) {
+    AlarmController(Alarms alarms, AlarmAssignees assignees) {
         this.alarms = alarms;
+        this.assignees = assignees;
     }
 
     record CommentRequest(@Size(max = 500) String comment) {
@@ -65,6 +68,15 @@ class AlarmController {
     @PreAuthorize("hasAuthority('monitoring:handle')")
     AlarmView clear(@PathVariable long id, @Valid @RequestBody RequiredComment request) {
         return alarms.clearByHand(CurrentUser.get(), id, request.comment());
+    }
+
+    @Operation(summary = "可指派的人：启用、有报警处置权限（monitoring:handle）且管辖报警所在区域的用户，按姓名搜索，最多 size 个（≤ 50）")
+    @GetMapping("/{id}/assignees")
+    @PreAuthorize("hasAuthority('monitoring:handle')")
+    List<AlarmAssignees.Assignee> assignees(@PathVariable long id, @RequestParam(required = false) String q,
+                                            @RequestParam(defaultValue = "20") int size) {
+        AlarmView alarm = alarms.find(CurrentUser.get(), id);
+        return assignees.candidates(alarm.regionCode(), q, size);
     }
 
     @PostMapping("/{id}/assign")

@@ -38,17 +38,19 @@ class Alarms {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final AlarmAssignees assignees;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final MonitoringStream stream;
     private final Clock clock;
     private final Duration escalateAfter;
 
-    Alarms(JdbcClient jdbc, AuditLog audit, Notifications notifications, ApplicationEventPublisher events,
+    Alarms(JdbcClient jdbc, AuditLog audit, AlarmAssignees assignees, Notifications notifications, ApplicationEventPublisher events,
            MonitoringStream stream, Clock clock,
            @Value("${yingji.monitoring.escalate-after:10m}") Duration escalateAfter) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.assignees = assignees;
         this.notifications = notifications;
         this.events = events;
         this.stream = stream;
@@ -174,9 +176,7 @@ class Alarms {
     @Transactional
     AlarmView assign(CurrentUser user, long id, long assigneeId, String comment) {
         Open open = openInScope(user, id);
-        if (usersCovering(open.regionCode(), "id = ?", assigneeId).isEmpty()) {
-            throw new ProblemException.InvalidField("assigneeId", "alarm.assignee", "负责人不存在或不负责该区域");
-        }
+        assignees.requireMayHandle(assigneeId, open.regionCode());
         jdbc.sql("update mon_alarm set assignee_id = ? where id = ?").params(assigneeId, id).update();
         step(id, clock.instant(), user.username(), "ASSIGNED", null, null, comment);
         audit.record("alarm.assign", "mon_alarm", id, null, Map.of("assigneeId", assigneeId));
@@ -285,15 +285,15 @@ class Alarms {
 
     /** The enabled users of a role whose region covers the alarm's region. */
     private void notify(String role, String regionCode, String title, String body, long alarmId) {
-        List<Long> users = usersCovering(regionCode, "role = ?", role);
+        List<Long> users = usersCovering(regionCode, role);
         if (!users.isEmpty()) {
             notifications.send(users, title, body, "/monitoring/alarms?id=" + alarmId);
         }
     }
 
-    /** Enabled users matching {@code condition} whose region subtree holds {@code regionCode}. */
-    private List<Long> usersCovering(String regionCode, String condition, Object param) {
-        return jdbc.sql("select id, region_code from app_user where enabled and " + condition).param(param)
+    /** Enabled users of {@code role} whose region subtree holds {@code regionCode}. */
+    private List<Long> usersCovering(String regionCode, String role) {
+        return jdbc.sql("select id, region_code from app_user where enabled and role = ?").param(role)
                 .query((rs, n) -> RegionScope.of(rs.getString(2)).contains(regionCode) ? rs.getLong(1) : null)
                 .list().stream().filter(java.util.Objects::nonNull).toList();
     }

@@ -48,11 +48,13 @@ class MonitoringController {
     private final DemoMonitoring demo;
     private final Telemetry telemetry;
     private final StationImport stationImport;
+    private final RuleImport ruleImport;
 
     MonitoringController(Stations stations, StationAdministration admin, LiveState live, MonitoringStream stream,
                          JdbcClient jdbc, Clock clock, DemoMonitoring demo, Telemetry telemetry,
-                         StationImport stationImport) {
+                         StationImport stationImport, RuleImport ruleImport) {
         this.stationImport = stationImport;
+        this.ruleImport = ruleImport;
         this.demo = demo;
         this.telemetry = telemetry;
         this.stations = stations;
@@ -304,12 +306,35 @@ class MonitoringController {
         return telemetry.stats();
     }
 
+    @Operation(summary = "报警规则导入模板（每条规则一行，按传感器编码或传感器类型）")
+    @GetMapping("/rules/template.xlsx")
+    void ruleTemplate(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        xlsxAttachment(response, "报警规则导入模板.xlsx");
+        ruleImport.template(response.getOutputStream());
+    }
+
+    @Operation(summary = "从 .xlsx 导入报警规则，全部合法才写入：{added, updated}，否则 400 列出每个不合法的单元格")
+    @PostMapping("/rules/import")
+    @PreAuthorize("hasAuthority('monitoring:manage')")
+    RuleImport.Result importRules(@org.springframework.web.bind.annotation.RequestPart("file")
+                                  org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return ruleImport.importSheet(CurrentUser.get(), nameOf(file), file.getBytes());
+    }
+
+    private static String nameOf(org.springframework.web.multipart.MultipartFile upload) {
+        return upload.getOriginalFilename() == null ? "upload.xlsx" : upload.getOriginalFilename();
+    }
+
+    private static void xlsxAttachment(jakarta.servlet.http.HttpServletResponse response, String fileName) {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Operation(summary = "站点与传感器导入模板（每个传感器一行）")
     @GetMapping("/stations/template.xlsx")
     void template(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode("监测站点导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8));
+        xlsxAttachment(response, "监测站点导入模板.xlsx");
         stationImport.template(response.getOutputStream());
     }
 
@@ -318,7 +343,6 @@ class MonitoringController {
     @PreAuthorize("hasAuthority('monitoring:manage')")
     StationImport.Result importStations(@org.springframework.web.bind.annotation.RequestPart("file")
                                         org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
-        return stationImport.importSheet(CurrentUser.get(),
-                file.getOriginalFilename() == null ? "upload.xlsx" : file.getOriginalFilename(), file.getBytes());
+        return stationImport.importSheet(CurrentUser.get(), nameOf(file), file.getBytes());
     }
 }

@@ -63,6 +63,11 @@ final class RuleEngine {
     /** The rule engine's view on where a sensor's value is heading, for the station page and the alarm. */
     record Forecast(double slopePerMinute, Level nextLevel, Double nextLine, Long minutesToLine) {
 
+        /** Whether the recent readings were enough to tell a trend at all (the slope is NaN when not). */
+        boolean enoughData() {
+            return !Double.isNaN(slopePerMinute);
+        }
+
         String text() {
             if (minutesToLine == null) {
                 return null;
@@ -71,9 +76,14 @@ final class RuleEngine {
         }
     }
 
+    /** No forecast further ahead than this many times the span of readings the trend was fitted to. */
+    static final int FORECAST_REACH = 4;
+
     /**
-     * The least-squares trend over the last 30 minutes and, when it moves towards the next THRESHOLD line, the
-     * minutes until it reaches that line at this pace (only within 24 h; beyond that a forecast means nothing).
+     * The least-squares trend over the last 30 minutes (none — 数据不足 — from too few readings or too short a span,
+     * see {@link SensorState#slopePerMinute()}) and, when it moves towards the next THRESHOLD line, the minutes until
+     * it reaches that line at this pace: at least 1, and only within 24 h and within {@link #FORECAST_REACH} times the
+     * watched span — a straight line through ten minutes of readings says nothing about the next day.
      */
     static Forecast forecast(SensorState state, List<Rule> rules) {
         double slope = state.slopePerMinute();
@@ -93,6 +103,7 @@ final class RuleEngine {
             return new Forecast(slope, next.getKey(), next.getValue(), null);
         }
         long minutes = Math.max(1, Math.round(distance / slope));
-        return new Forecast(slope, next.getKey(), next.getValue(), minutes <= 24 * 60 ? minutes : null);
+        long reach = Math.min(24 * 60, FORECAST_REACH * state.trendSpan().toMinutes());
+        return new Forecast(slope, next.getKey(), next.getValue(), minutes <= reach ? minutes : null);
     }
 }

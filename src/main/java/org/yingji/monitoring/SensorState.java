@@ -14,6 +14,8 @@ import java.util.Map;
 final class SensorState {
 
     static final Duration TREND_WINDOW = Duration.ofMinutes(30);
+    static final Duration TREND_MIN_SPAN = Duration.ofMinutes(10);
+    static final int TREND_MIN_READINGS = 5;
     private static final int MAX_POINTS = 4096;
 
     record Point(Instant time, double value) {
@@ -99,10 +101,14 @@ final class SensorState {
         return (last.value() - first.value()) / hours;
     }
 
-    /** Least-squares slope per minute over the trend window; NaN with fewer than three readings. */
+    /**
+     * Least-squares slope per minute over the trend window, by reading time (not arrival). NaN — "数据不足" — unless
+     * at least {@link #TREND_MIN_READINGS} readings span at least {@link #TREND_MIN_SPAN}: a line through a burst of
+     * readings seconds apart (a device catching up, the demo storm's ramp) gives tens of metres a minute.
+     */
     double slopePerMinute() {
         Point last = points.peekLast();
-        if (last == null) {
+        if (last == null || trendSpan().compareTo(TREND_MIN_SPAN) < 0) {
             return Double.NaN;
         }
         Instant from = last.time().minus(TREND_WINDOW);
@@ -120,9 +126,24 @@ final class SensorState {
             sxy += x * p.value();
         }
         double denominator = n * sxx - sx * sx;
-        if (n < 3 || denominator == 0) {
+        if (n < TREND_MIN_READINGS || denominator == 0) {
             return Double.NaN;
         }
         return (n * sxy - sx * sy) / denominator;
+    }
+
+    /** Reading time from the oldest reading inside the trend window to the newest; zero without readings. */
+    Duration trendSpan() {
+        Point last = points.peekLast();
+        if (last == null) {
+            return Duration.ZERO;
+        }
+        Instant from = last.time().minus(TREND_WINDOW);
+        for (Point p : points) {
+            if (!p.time().isBefore(from)) {
+                return Duration.between(p.time(), last.time());
+            }
+        }
+        return Duration.ZERO;
     }
 }

@@ -1,8 +1,10 @@
 package org.yingji.monitoring;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -130,29 +132,47 @@ class StationAdministration {
     }
 
     /** Rules for a whole sensor kind apply city-wide, so only a city-level user may change them. */
+    static boolean mayChangeKindWide(CurrentUser user) {
+        return user.regionCode().length() <= 6 && user.scope().contains("510300");
+    }
+
     private void check(CurrentUser user, Stations.RuleRow rule) {
         if (rule.sensorId() != null) {
             sensor(user, rule.sensorId());
-        } else if (user.regionCode().length() > 6 || !user.scope().contains("510300")) {
+        } else if (!mayChangeKindWide(user)) {
             throw new ProblemException.Forbidden("rule.kind-wide", "按传感器类型设置的规则全市通用，只能由市级用户修改");
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Double> lines = new ArrayList<>();
-        for (Double line : new Double[] {rule.blue(), rule.yellow(), rule.orange(), rule.red()}) {
-            if (line != null) {
-                lines.add(line);
-            }
+        List<FieldProblem> problems = ruleProblems(rule);
+        if (!problems.isEmpty()) {
+            throw new ProblemException.Invalid(problems);
         }
+    }
+
+    /**
+     * Every problem of a rule's lines, deadband and window, for the API and an import row: at least one line, the
+     * lines set in order blue → red (rising for ABOVE, falling for BELOW; the editor checks the same), a deadband
+     * not below zero, a window of 1–1440 minutes for RATE and ACCUMULATION.
+     */
+    static List<FieldProblem> ruleProblems(Stations.RuleRow rule) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Double> lines = new LinkedHashMap<>();
+        lines.put("blue", rule.blue());
+        lines.put("yellow", rule.yellow());
+        lines.put("orange", rule.orange());
+        lines.put("red", rule.red());
+        lines.values().removeIf(Objects::isNull);
         if (lines.isEmpty()) {
             problems.add(new FieldProblem("red", "rule.no-line", "至少设置一条预警线"));
         }
         boolean above = "ABOVE".equals(rule.direction());
-        for (int i = 1; i < lines.size(); i++) {
-            if (above ? lines.get(i) <= lines.get(i - 1) : lines.get(i) >= lines.get(i - 1)) {
-                problems.add(new FieldProblem("red", "rule.order", above ? "预警线须按蓝、黄、橙、红依次升高"
+        Double previous = null;
+        for (Map.Entry<String, Double> line : lines.entrySet()) {
+            if (previous != null && (above ? line.getValue() <= previous : line.getValue() >= previous)) {
+                problems.add(new FieldProblem(line.getKey(), "rule.order", above ? "预警线须按蓝、黄、橙、红依次升高"
                         : "低于型规则的预警线须按蓝、黄、橙、红依次降低"));
                 break;
             }
+            previous = line.getValue();
         }
         if (rule.deadband() < 0) {
             problems.add(new FieldProblem("deadband", "rule.deadband", "回差不能为负数"));
@@ -161,9 +181,7 @@ class StationAdministration {
         if (windowed && (rule.windowMinutes() == null || rule.windowMinutes() < 1 || rule.windowMinutes() > 1440)) {
             problems.add(new FieldProblem("windowMinutes", "rule.window", "统计窗口须为 1～1440 分钟"));
         }
-        if (!problems.isEmpty()) {
-            throw new ProblemException.Invalid(problems);
-        }
+        return problems;
     }
 
     Stations.Station station(CurrentUser user, long id) {

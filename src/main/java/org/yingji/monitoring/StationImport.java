@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yingji.platform.audit.AuditLog;
@@ -18,7 +16,6 @@ import org.yingji.platform.excel.ExcelSheets;
 import org.yingji.platform.excel.ExcelSheets.Column;
 import org.yingji.platform.security.CurrentUser;
 import org.yingji.platform.web.FieldProblem;
-import org.yingji.platform.web.ProblemException;
 
 /**
  * Stations and sensors from Excel, one row per sensor (rows with the same station code share the station), all or
@@ -62,8 +59,6 @@ class StationImport {
     @Transactional
     Result importSheet(CurrentUser user, String fileName, byte[] xlsx) {
         List<ExcelSheets.SheetRow> rows = ExcelSheets.readUpload(xlsx, COLUMNS);
-        Map<String, String> headers = new HashMap<>();
-        COLUMNS.forEach(c -> headers.put(c.field(), c.header()));
         List<FieldProblem> errors = new ArrayList<>();
         List<Row> valid = new ArrayList<>();
         Set<String> sensorCodes = new HashSet<>();
@@ -81,16 +76,13 @@ class StationImport {
                     problems.add(new FieldProblem("sensorCode", "sensor.code-taken", "传感器编码已存在"));
                 }
             }
-            problems.forEach(p -> errors.add(new FieldProblem("rows[" + sheetRow.number() + "]." + p.field(), p.key(),
-                    "第 " + sheetRow.number() + " 行「" + headers.getOrDefault(p.field(), p.field()) + "」：" + p.message())));
+            problems.forEach(p -> errors.add(rowProblem(sheetRow, COLUMNS, p)));
             if (problems.isEmpty()) {
                 valid.add(row);
             }
         }
         if (!errors.isEmpty()) {
-            long badRows = errors.stream().map(e -> e.field().substring(0, e.field().indexOf(']'))).distinct().count();
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "import.invalid-rows", "导入数据不合法",
-                    "有 " + badRows + " 行数据不合法，未导入任何数据", errors);
+            throw ExcelSheets.invalidRows(errors);
         }
         Map<String, Long> ids = new LinkedHashMap<>();
         for (Row row : valid) {
@@ -101,6 +93,14 @@ class StationImport {
                 "sensors", valid.size()));
         admin.reloadAfterCommit();
         return new Result(ids.size(), valid.size());
+    }
+
+    /** A problem of one cell as an import answers it: field {@code rows[n].field}, message naming row and column. */
+    static FieldProblem rowProblem(ExcelSheets.SheetRow row, List<Column> columns, FieldProblem problem) {
+        String header = columns.stream().filter(c -> c.field().equals(problem.field())).map(Column::header)
+                .findFirst().orElse(problem.field());
+        return new FieldProblem("rows[" + row.number() + "]." + problem.field(), problem.key(),
+                "第 " + row.number() + " 行「" + header + "」：" + problem.message());
     }
 
     private static Row parse(ExcelSheets.SheetRow sheetRow, List<FieldProblem> problems) {

@@ -104,6 +104,20 @@ class Stations {
         return jdbc.sql("select * from mon_sensor where id = ?").param(id).query(Sensor.class).optional();
     }
 
+    Optional<Sensor> sensorByCode(String code) {
+        return jdbc.sql("select * from mon_sensor where code = ?").param(code).query(Sensor.class).optional();
+    }
+
+    /** The ids of the rules of one sensor (or, with a null sensor, one kind) of one type, direction and window. */
+    List<Long> sameRules(Long sensorId, String sensorKind, String type, String direction, Integer windowMinutes) {
+        String target = sensorId != null ? "sensor_id = ?" : "sensor_id is null and sensor_kind = ?";
+        return jdbc.sql("select id from mon_alarm_rule where " + target
+                        + " and type = ? and direction = ? and coalesce(window_minutes, 0) = ? order by id")
+                .params(sensorId != null ? sensorId : sensorKind, type, direction,
+                        windowMinutes == null ? 0 : windowMinutes)
+                .query(Long.class).list();
+    }
+
     boolean sensorCodeTaken(String code) {
         return jdbc.sql("select count(*) from mon_sensor where code = ?").param(code).query(Long.class).single() > 0;
     }

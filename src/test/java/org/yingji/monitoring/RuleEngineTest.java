@@ -197,4 +197,57 @@ class RuleEngineTest {
         assertThat(RuleEngine.forecast(state, List.of(WATER)).text()).isNull();
         assertThat(RuleEngine.forecast(new SensorState(), List.of(WATER)).nextLevel()).isNull();
     }
+    @Test
+    void aShortBurstGivesNoTrendAndNoForecast() {
+        // the storm scenario's ramp: 8 readings one second apart, 452.3 m → 457.2 m; fitted as a line that is
+        // 36 m per minute and "1 minute to the next line", which nobody should read
+        Rule reservoir = rule(Rule.Type.THRESHOLD, Rule.Direction.ABOVE, 0, 0.2, 454.0, 455.0, 456.0, 470.0);
+        SensorState state = new SensorState();
+        for (int i = 1; i <= 8; i++) {
+            RuleEngine.onReading(state, List.of(reservoir), T0.plusSeconds(i), 452.3 + (457.2 - 452.3) * i / 8);
+        }
+        RuleEngine.Forecast forecast = RuleEngine.forecast(state, List.of(reservoir));
+        assertThat(forecast.slopePerMinute()).isNaN();
+        assertThat(forecast.enoughData()).isFalse();
+        assertThat(forecast.minutesToLine()).isNull();
+        assertThat(forecast.text()).isNull();
+    }
+
+    @Test
+    void aTrendNeedsFiveReadingsOverTenMinutesOfReadingTime() {
+        SensorState fewReadings = new SensorState();
+        for (int i = 0; i < 4; i++) {
+            RuleEngine.onReading(fewReadings, List.of(WATER), T0.plusSeconds(300L * i), 9.0 + 0.1 * i);
+        }
+        assertThat(RuleEngine.forecast(fewReadings, List.of(WATER)).enoughData()).as("4 readings over 15 min").isFalse();
+
+        SensorState shortSpan = new SensorState();
+        for (int i = 0; i < 10; i++) {
+            RuleEngine.onReading(shortSpan, List.of(WATER), T0.plusSeconds(60L * i), 9.0 + 0.1 * i);
+        }
+        assertThat(RuleEngine.forecast(shortSpan, List.of(WATER)).enoughData()).as("10 readings over 9 min").isFalse();
+
+        SensorState enough = new SensorState();
+        for (int i = 0; i <= 10; i++) {
+            RuleEngine.onReading(enough, List.of(WATER), T0.plusSeconds(60L * i), 9.0 + 0.05 * i);
+        }
+        RuleEngine.Forecast forecast = RuleEngine.forecast(enough, List.of(WATER));
+        assertThat(forecast.enoughData()).isTrue();
+        // 9.5 m rising 0.05 m/min: blue (10.0) in 10 min
+        assertThat(forecast.minutesToLine()).isEqualTo(10);
+    }
+
+    @Test
+    void noForecastFurtherAheadThanFourTimesTheWatchedSpan() {
+        // 10 minutes of a slow rise (0.001 m/min) put blue 10.0 m 490 minutes away: a line through 10 minutes of
+        // readings says nothing about the next eight hours
+        SensorState state = new SensorState();
+        for (int i = 0; i <= 10; i++) {
+            RuleEngine.onReading(state, List.of(WATER), T0.plusSeconds(60L * i), 9.5 + 0.001 * i);
+        }
+        RuleEngine.Forecast forecast = RuleEngine.forecast(state, List.of(WATER));
+        assertThat(forecast.enoughData()).isTrue();
+        assertThat(forecast.nextLevel()).isEqualTo(Level.BLUE);
+        assertThat(forecast.minutesToLine()).isNull();
+    }
 }

@@ -2,13 +2,8 @@ package org.yingji.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yingji.Api;
@@ -24,23 +19,7 @@ class StationImportTest {
     int port;
 
     static byte[] sheet(Api admin, List<Object[]> rows) throws Exception {
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(admin.download("/api/monitoring/stations/template.xlsx")))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            int r = 1;
-            for (Object[] values : rows) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < values.length; c++) {
-                    if (values[c] instanceof Double d) {
-                        row.createCell(c).setCellValue(d);
-                    } else if (values[c] != null) {
-                        row.createCell(c).setCellValue(values[c].toString());
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return MonitoringTestSheets.filled(admin, "/api/monitoring/stations/template.xlsx", rows);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +21,7 @@ import org.yingji.Api;
 import org.yingji.PlatformTest;
 import org.yingji.TestClockConfiguration;
 import org.yingji.TestUsers;
+import org.yingji.monitoring.MonitoringTestSheets;
 import tools.jackson.databind.JsonNode;
 
 /** The storm scenario turns 双溪水库 red on the map, live, and its alarm appears in the console and is acknowledged. */
@@ -71,6 +75,9 @@ class MonitoringBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-table"), "双溪水库"));
             long alarmId = admin.get("/api/monitoring/alarms?state=RAISED&level=RED&q=RES-SHUANGXI-WL").json()
                     .get("items").get(0).get("id").asLong();
+            // the storm raises more alarms than one page holds: find this one by its sensor
+            browser.type("alarm-search", "RES-SHUANGXI-WL");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alarm-ack-" + alarmId)));
             assertThat(browser.driver.findElement(By.cssSelector("[data-alarm-id='" + alarmId + "']"))
                     .getAttribute("data-level")).isEqualTo("RED");
             browser.screenshot("42-monitoring-console-storm");
@@ -104,9 +111,41 @@ class MonitoringBrowserTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-detail-assignee"), myName));
             browser.screenshot("44-monitoring-alarm-assigned-to-me");
 
+            // hand it on to a duty officer of 荣县 (510321): found by name in the dialog's search, which lists only
+            // people who may handle this alarm, with their department and region
+            String officer = TestUsers.uniqueName("rongduty");
+            TestUsers.user(port, admin, officer, "DUTY_OFFICER", "510321");
+            String officerName = "测试" + officer;
+            browser.click("#alarm-detail-assign");
+            WebElement select = browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='alarm-assignee-select']/ancestor::div[contains(@class,'el-select__wrapper')]")));
+            select.click();
+            // the search input gets its width only once the select has opened
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alarm-assignee-select")))
+                    .sendKeys(officer);
+            // opening lists everyone first; wait for the answer to the typed name (only the officer), not that one
+            browser.wait.until(d -> d.findElements(By.cssSelector("li[data-assignee]")).stream()
+                    .filter(WebElement::isDisplayed).map(li -> li.getAttribute("data-assignee")).toList()
+                    .equals(List.of(officer)));
+            WebElement option = browser.driver.findElement(By.cssSelector("li[data-assignee='" + officer + "']"));
+            assertThat(option.getText()).contains(officerName).contains("值班员").contains("荣县");
+            browser.screenshot("48-monitoring-assign-search");
+            option.click();
+            browser.click("#alarm-dialog-confirm");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alarm-detail-assignee"), officerName));
+            assertThat(admin.get("/api/monitoring/alarms/" + alarmId).json().get("alarm").get("assigneeName").asString())
+                    .isEqualTo(officerName);
+
             browser.open("/monitoring/stations/" + stationId);
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("station-level"), "data-level", "RED"));
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] canvas")));
+            // the storm's ramp is a few readings seconds apart: no trend, no "预计 1 分钟后…", but 数据不足
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] .sensor-trend-insufficient")));
+            assertThat(browser.driver.findElement(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] .sensor-trend-insufficient"))
+                    .getText()).contains("数据不足");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-sensor='RES-SHUANGXI-WL'] .sensor-forecast"))).isEmpty();
+            assertThat(admin.get("/api/monitoring/alarms/" + alarmId).json().get("alarm").hasNonNull("forecast")).isFalse();
             Thread.sleep(800);
             browser.screenshot("43-monitoring-station-trend");
         }
@@ -157,6 +196,31 @@ class MonitoringBrowserTest {
                     By.cssSelector("[data-rules-sensor='" + sensorCode + "'] [data-rule-id='" + rule.get("id").asLong() + "']")));
             browser.screenshot("47-monitoring-station-rule-added");
         }
+    }
+
+    @Test
+    void aRuleFileWithBadRowsListsEveryRowOnTheStationsScreenAndImportsNothing() throws Exception {
+        Api admin = TestUsers.admin(port);
+        byte[] sheet = MonitoringTestSheets.filled(admin, MonitoringTestSheets.RULE_TEMPLATE, List.of(
+                new Object[] {"RES-SHUANGXI-WL", null, "阈值", "高于", null, 460.0, 459.0, null, null, null, null},
+                new Object[] {"NO-SUCH-SENSOR", null, "阈值", null, null, null, null, null, 5.0, null, null}));
+        Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "rules-", ".xlsx");
+        Files.write(file, sheet);
+        int rulesBefore = admin.get("/api/monitoring/rules").json().size();
+        try (Browser browser = new Browser(port)) {
+            signIn(browser);
+            browser.open("/monitoring/stations");
+            browser.click("#rule-import"); // chooses the rule import; headless Chromium opens no file dialog
+            browser.driver.findElement(By.id("monitoring-import-file")).sendKeys(file.toString());
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#station-import-errors[data-import-kind='rules']")));
+            String errors = browser.driver.findElement(By.id("station-import-errors")).getText();
+            assertThat(errors).contains("未导入任何数据")
+                    .contains("第 2 行「黄色线」：预警线须按蓝、黄、橙、红依次升高")
+                    .contains("第 3 行「传感器编码」：传感器不存在或不在您的管辖范围内");
+            browser.screenshot("49-monitoring-rule-import-errors");
+        }
+        assertThat(admin.get("/api/monitoring/rules").json().size()).isEqualTo(rulesBefore);
     }
 
     private static JsonNode ruleOf(Api admin, long sensorId) {

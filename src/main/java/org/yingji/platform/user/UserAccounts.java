@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,25 @@ public class UserAccounts {
                         + " order by id limit ? offset ?")
                 .params(pageParams).query(UserAccounts::map).list();
         return new PageView<>(items, total, page.page(), page.size());
+    }
+
+    /**
+     * Enabled accounts whose role grants {@code permission} and whose own region is one of {@code regionCodes} — pass
+     * a region and its ancestors to get the people whose subtree holds that region — matching {@code text} in the
+     * username or display name, the first {@code limit} by display name.
+     */
+    public List<UserAccount> enabledWithPermission(String permission, List<String> regionCodes, String text,
+                                                   int limit) {
+        String[] roles = Arrays.stream(Role.values()).filter(role -> role.permissions().contains(permission))
+                .map(Role::name).toArray(String[]::new);
+        String like = StringUtils.hasText(text) ? "%" + text.strip() + "%" : "%";
+        return jdbc.sql("select " + COLUMNS + """
+                         from app_user
+                        where enabled and role = any(?) and region_code = any(?)
+                          and (username ilike ? or display_name ilike ?)
+                        order by display_name, id limit ?""")
+                .params(roles, regionCodes.toArray(String[]::new), like, like, limit)
+                .query(UserAccounts::map).list();
     }
 
     public long insert(String username, String displayName, String phone, Role role, String regionCode,
