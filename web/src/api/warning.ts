@@ -125,6 +125,8 @@ export interface CoverageReport {
   targetingMs: number | null
   handoffMs: number | null
   persistedMs: number | null
+  /** Set when a run interrupted by a restart was resumed. */
+  resumed: { times: number; skipped: number; last: string | null } | null
   population: number
   reached: number
   percent: number

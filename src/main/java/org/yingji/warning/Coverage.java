@@ -41,9 +41,13 @@ class Coverage {
     }
 
     record Report(long warningId, int revision, String state, Integer targeted, Long indexMs, Long targetingMs,
-                  Long handoffMs, Long persistedMs, Integer heapPeakMb, long population, long reached, double percent, double target, boolean met,
+                  Long handoffMs, Long persistedMs, Integer heapPeakMb, Resumed resumed, long population, long reached, double percent, double target, boolean met,
                   List<Figures> counties, List<Figures> townships, List<VillagePoint> villages,
                   List<ChannelSummary> channels, Instant at) {
+    }
+
+    /** How often an interrupted run was resumed after a restart, and how many deliveries it did not repeat. */
+    record Resumed(int times, int skipped, Instant last) {
     }
 
     record ChannelSummary(String channel, long queued, long sent, long delivered, long failed) {
@@ -114,9 +118,18 @@ class Coverage {
         double percent = percent(reached, population);
         return new Report(warning.id(), revision, (String) dispatch.get("state"), (Integer) dispatch.get("targeted"),
                 (Long) dispatch.get("index_ms"), (Long) dispatch.get("targeting_ms"), (Long) dispatch.get("handoff_ms"),
-                (Long) dispatch.get("persisted_ms"), (Integer) dispatch.get("heap_peak_mb"), population, reached, percent, settings.coverageTarget() * 100,
+                (Long) dispatch.get("persisted_ms"), (Integer) dispatch.get("heap_peak_mb"), resumed(dispatch), population, reached, percent, settings.coverageTarget() * 100,
                 population > 0 && percent >= settings.coverageTarget() * 100, figures(counties), figures(townships),
                 points, channels(warning.id(), revision), Instant.now());
+    }
+
+    private static Resumed resumed(Map<String, Object> dispatch) {
+        Integer times = (Integer) dispatch.get("resumes");
+        if (times == null || times == 0) {
+            return null;
+        }
+        java.sql.Timestamp last = (java.sql.Timestamp) dispatch.get("resumed_at");
+        return new Resumed(times, (Integer) dispatch.get("skipped"), last == null ? null : last.toInstant());
     }
 
     /** The dissemination run of the current revision with the time of each phase; empty before publication. */
