@@ -15,17 +15,25 @@ final class ChannelProgress {
     static final byte SENT = 2;
     static final byte DELIVERED = 3;
 
+    private final long warningId;
+    private final int revision;
     private final String channel;
     private final List<WarningChannel.Delivery> deliveries;
+    /** Each delivery's village code for the receipt summary ('' when none). */
+    private final String[] villages;
     /** For each delivery, its index into the run's targeted recipients; null for fixed endpoints (webhooks). */
     private final int[] targetIndex;
     private final long[] sortedIds;
     private final int[] deliveryOfSorted;
     private final byte[] rank;
 
-    ChannelProgress(String channel, List<WarningChannel.Delivery> deliveries, int[] targetIndex) {
+    ChannelProgress(long warningId, int revision, String channel, List<WarningChannel.Delivery> deliveries,
+                    String[] villages, int[] targetIndex) {
+        this.warningId = warningId;
+        this.revision = revision;
         this.channel = channel;
         this.deliveries = deliveries;
+        this.villages = villages;
         this.targetIndex = targetIndex;
         this.sortedIds = new long[deliveries.size()];
         this.deliveryOfSorted = new int[deliveries.size()];
@@ -55,7 +63,8 @@ final class ChannelProgress {
         } else {
             Integer[] boxed = new Integer[n];
             Arrays.setAll(boxed, k -> k);
-            Arrays.sort(boxed, (a, b) -> Long.compare(deliveries.get(a).recipientId(), deliveries.get(b).recipientId()));
+            Arrays.sort(boxed, (a, b) -> Long.compare(deliveries.get(a).recipientId(),
+                    deliveries.get(b).recipientId()));
             for (int i = 0; i < n; i++) {
                 order[i] = boxed[i];
             }
@@ -72,6 +81,14 @@ final class ChannelProgress {
             case "SENT" -> SENT;
             default -> DELIVERED;
         };
+    }
+
+    long warningId() {
+        return warningId;
+    }
+
+    int revision() {
+        return revision;
     }
 
     String channel() {
@@ -108,13 +125,17 @@ final class ChannelProgress {
         return rank[delivery];
     }
 
-    /** Raises a delivery to a status; returns its previous rank, or the new one when it was already as far. */
-    synchronized byte advance(int delivery, byte to) {
+    /** Raises a delivery to a status, as the receipts already stored say (no summary change: it has them). */
+    synchronized void restore(int delivery, byte to) {
+        rank[delivery] = (byte) Math.max(rank[delivery], to);
+    }
+
+    /** Raises a delivery to a status and notes the summary change its receipt row makes (none if not further). */
+    synchronized void advance(int delivery, byte to, ReceiptSummary.Changes changes) {
         byte before = rank[delivery];
         if (to > before) {
             rank[delivery] = to;
-            return before;
+            changes.move(warningId, revision, channel, villages[delivery], before, to);
         }
-        return to;
     }
 }

@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +62,7 @@ class Dissemination implements SmartLifecycle {
     private volatile ExecutorService writer;
     private volatile ExecutorService senders;
     private volatile boolean running;
+    private final Map<String, Live> active = new ConcurrentHashMap<>();
     /** Set by {@link #stop()}: senders finish the message in hand, store their outcomes and leave the run open. */
     private volatile boolean stopping;
 
@@ -187,8 +191,9 @@ class Dissemination implements SmartLifecycle {
                     .params(now, warningId, revision).update();
         } else {
             jdbc.sql("""
-                            insert into warning_dispatch (warning_id, revision, state, started_at) values (?, ?, 'RUNNING', ?)
-                            on conflict (warning_id, revision) do update set state = 'RUNNING', started_at = excluded.started_at""")
+                            insert into warning_dispatch (warning_id, revision, state, started_at)
+                            values (?, ?, 'RUNNING', ?) on conflict (warning_id, revision)
+                            do update set state = 'RUNNING', started_at = excluded.started_at""")
                     .params(warningId, revision, now).update();
         }
         resetHeapPeak();
@@ -212,8 +217,9 @@ class Dissemination implements SmartLifecycle {
         List<ChannelProgress> progress = new ArrayList<>();
         for (Channels.Configured configured : enabled) {
             int[] targetIndex = targetIndexes(configured.channel(), target);
-            progress.add(new ChannelProgress(configured.id(),
-                    deliveries(configured.channel(), target, targetIndex), targetIndex));
+            List<WarningChannel.Delivery> deliveries = deliveries(configured.channel(), target, targetIndex);
+            progress.add(new ChannelProgress(warningId, revision, configured.id(), deliveries,
+                    villages(target, targetIndex, deliveries.size()), targetIndex));
         }
         if (resuming) {
             int skipped = loadProgress(warningId, revision, progress);
@@ -225,21 +231,31 @@ class Dissemination implements SmartLifecycle {
         long handoffStart = System.nanoTime();
         // Which targeted recipients some channel accepted (index into target.positions()); channels write only true.
         boolean[] reached = new boolean[positions.length];
-        for (int c = 0; c < enabled.size(); c++) {
-            Channels.Configured configured = enabled.get(c);
-            ChannelProgress channelProgress = progress.get(c);
-            sends.add(senders.submit(() -> sendAll(configured, message, channelProgress, reached, writes)));
-        }
-        for (Future<?> send : sends) {
-            await(send);
-        }
-        long handoffMs = elapsedMs(handoffStart);
-        List<Future<?>> pendingWrites;
-        synchronized (writes) {
-            pendingWrites = new ArrayList<>(writes);
-        }
-        for (Future<?> write : pendingWrites) {
-            await(write);
+        Live live = new Live(target, reached);
+        active.put(runKey(warningId, revision), live);
+        progress.forEach(receipts::following);
+        long handoffMs;
+        try {
+            for (int c = 0; c < enabled.size(); c++) {
+                Channels.Configured configured = enabled.get(c);
+                ChannelProgress channelProgress = progress.get(c);
+                sends.add(senders.submit(() -> sendAll(configured, message, channelProgress, reached, writes)));
+            }
+            for (Future<?> send : sends) {
+                await(send);
+            }
+            handoffMs = elapsedMs(handoffStart);
+            List<Future<?>> pendingWrites;
+            synchronized (writes) {
+                pendingWrites = new ArrayList<>(writes);
+            }
+            for (Future<?> write : pendingWrites) {
+                await(write);
+            }
+        } finally {
+            // Late delivery reports from now on find their previous status in the stored receipts.
+            progress.forEach(receipts::unfollow);
+            active.remove(runKey(warningId, revision));
         }
         if (stopping) {
             log.info("Warning {} rev {}: stopped with outcomes stored; resumes at the next start", warningId,
@@ -276,7 +292,7 @@ class Dissemination implements SmartLifecycle {
                     int k = p == null ? -1 : p.find(rs.getLong(2), rs.getString(3));
                     if (k >= 0) {
                         byte rank = (byte) rs.getInt(4);
-                        p.advance(k, rank);
+                        p.restore(k, rank);
                         if (rank > ChannelProgress.QUEUED) {
                             skipped[0]++;
                         }
@@ -299,7 +315,7 @@ class Dissemination implements SmartLifecycle {
             byte rank = progress.rank(k);
             if (rank == ChannelProgress.NONE) {
                 WarningChannel.Delivery d = deliveries.get(k);
-                progress.advance(k, ChannelProgress.QUEUED);
+                progress.advance(k, ChannelProgress.QUEUED, rows.changes);
                 rows.add(message, channel.id(), d, "QUEUED", null, queuedAt, false);
             }
             if (rank <= ChannelProgress.QUEUED) {
@@ -352,7 +368,7 @@ class Dissemination implements SmartLifecycle {
                 if (!"FAILED".equals(status) && targetIndex != null) {
                     reached[targetIndex[k]] = true;
                 }
-                progress.advance(k, ChannelProgress.rank(status));
+                progress.advance(k, ChannelProgress.rank(status), rows.changes);
                 rows.add(message, channel.id(), d, status, reason, clock.instant(), true);
             }
             pending = java.util.Arrays.copyOf(retry, retries);
@@ -367,6 +383,8 @@ class Dissemination implements SmartLifecycle {
     private final class Rows {
         private final List<Future<?>> writes;
         private StringBuilder text = new StringBuilder();
+        /** The summary changes of the rows in {@link #text}, stored in the same transaction. */
+        private ReceiptSummary.Changes changes = new ReceiptSummary.Changes();
         private long flushedAt = System.nanoTime();
 
         Rows(List<Future<?>> writes) {
@@ -388,11 +406,58 @@ class Dissemination implements SmartLifecycle {
                 return;
             }
             String chunk = text.toString();
+            ReceiptSummary.Changes chunkChanges = changes;
             text = new StringBuilder();
+            changes = new ReceiptSummary.Changes();
             synchronized (writes) {
-                writes.add(writer.submit(() -> receipts.write(chunk)));
+                writes.add(writer.submit(() -> receipts.write(chunk, chunkChanges)));
             }
         }
+    }
+
+    /** Each delivery's village code ('' for a fixed endpoint or a recipient above village level). */
+    private static String[] villages(RecipientIndex.Target target, int[] targetIndex, int deliveries) {
+        if (targetIndex == null) {
+            String[] none = new String[deliveries];
+            java.util.Arrays.fill(none, "");
+            return none;
+        }
+        RecipientIndex.Packed packed = target.index();
+        String[] villages = new String[targetIndex.length];
+        for (int k = 0; k < targetIndex.length; k++) {
+            short v = packed.village()[target.positions()[targetIndex[k]]];
+            villages[k] = v < 0 ? "" : packed.villages()[v];
+        }
+        return villages;
+    }
+
+    /** A run in progress, for the live coverage figures. */
+    private record Live(RecipientIndex.Target target, boolean[] reached) {
+    }
+
+    private static String runKey(long warningId, int revision) {
+        return warningId + "/" + revision;
+    }
+
+    /**
+     * People (not terminals) accepted so far by at least one channel, per village, while the run goes in this
+     * process; null when it does not (not started, finished, or interrupted).
+     */
+    Map<String, Long> reachedSoFar(long warningId, int revision) {
+        Live live = active.get(runKey(warningId, revision));
+        if (live == null) {
+            return null;
+        }
+        RecipientIndex.Packed packed = live.target().index();
+        int[] positions = live.target().positions();
+        Map<String, Long> perVillage = new HashMap<>();
+        for (int j = 0; j < positions.length; j++) {
+            short v = packed.village()[positions[j]];
+            if (live.reached()[j] && v >= 0 && packed.kinds()[positions[j]] != RecipientKind.TERMINAL.ordinal()) {
+                perVillage.merge(packed.villages()[v], 1L, Long::sum);
+            }
+        }
+        return perVillage;
     }
 
     /** For each delivery of a channel that reaches recipients, its index into target.positions(); null otherwise. */

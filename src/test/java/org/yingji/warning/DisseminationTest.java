@@ -42,6 +42,8 @@ class DisseminationTest {
     Dissemination dissemination;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReceiptLog receiptLog;
 
     Region village(String county) {
         return regions.list(RegionScope.of(county), RegionLevel.VILLAGE, null).stream()
@@ -81,6 +83,74 @@ class DisseminationTest {
                 .params(id, status).query(Long.class).single();
     }
 
+    /** The summary coverage reads, row for row equal to counting the furthest status of every receipt. */
+    void assertSummaryEqualsReceipts(long id) {
+        List<String> direct = jdbc.sql("""
+                        select l.channel || ' ' || coalesce(r.region_code, '') || ' ' || count(*) filter (where rank = 0)
+                               || ' ' || count(*) filter (where rank = 1) || ' ' || count(*) filter (where rank = 2)
+                               || ' ' || count(*) filter (where rank = 3)
+                        from (select channel, recipient_id, address,
+                                     max(case status when 'QUEUED' then 0 when 'FAILED' then 1 when 'SENT' then 2
+                                                     else 3 end) as rank
+                              from warning_receipt where warning_id = ? group by channel, recipient_id, address) l
+                        left join warning_recipient r on r.id = l.recipient_id
+                        group by l.channel, r.region_code""")
+                .param(id).query(String.class).list();
+        List<String> summary = jdbc.sql("""
+                        select channel || ' ' || village_code || ' ' || queued || ' ' || failed || ' ' || sent || ' '
+                               || delivered
+                        from warning_receipt_summary where warning_id = ?""")
+                .param(id).query(String.class).list();
+        assertThat(summary).isNotEmpty().containsExactlyInAnyOrderElementsOf(direct);
+    }
+
+    long lateRows(long id) {
+        return jdbc.sql("select count(*) from warning_receipt where warning_id = ? "
+                        + "and status in ('DELIVERED', 'FAILED')").param(id).query(Long.class).single();
+    }
+
+    long recipientId(String address) {
+        return jdbc.sql("select id from warning_recipient where address = ?").param(address).query(Long.class).single();
+    }
+
+    @Test
+    void coverageFiguresKeptWithTheReceiptsEqualACountOfTheReceipts() throws Exception {
+        Api admin = TestUsers.admin(port);
+        Region village = village("510321");
+        addPhones(admin, village, "1372222", 5);
+        Api.Response terminal = admin.post("/api/warning/recipients", Map.of("kind", "TERMINAL",
+                "address", "T-SUM-" + village.code(), "regionCode", village.code(), "lon", village.lon(),
+                "lat", village.lat(), "speakers", 2));
+        assertThat(terminal.status()).as(terminal.toString()).isEqualTo(201);
+
+        long id = publish(admin, village);
+        WarningFlowTest.await("the run to finish", () -> "DONE".equals(dispatchState(id)));
+        assertSummaryEqualsReceipts(id);
+
+        // Delivery reports after the run: a repeated one, a failure after acceptance, the terminal's acknowledgement.
+        long first = recipientId("13722220000");
+        long second = recipientId("13722220001");
+        long terminalId = recipientId("T-SUM-" + village.code());
+        receiptLog.delivered(id, 0, "slow", first, "13722220000");
+        receiptLog.delivered(id, 0, "slow", first, "13722220000");
+        receiptLog.failed(id, 0, "slow", second, "13722220001", "手机关机");
+        receiptLog.delivered(id, 0, "broadcast", terminalId, "T-SUM-" + village.code());
+        WarningFlowTest.await("the late reports stored", () -> lateRows(id) == 4);
+        assertSummaryEqualsReceipts(id);
+
+        JsonNode channels = admin.get("/api/warnings/" + id + "/receipts").json().get("channels");
+        assertThat(WarningFlowTest.count(channels, "slow", "delivered")).isEqualTo(1);
+        assertThat(WarningFlowTest.count(channels, "slow", "sent")).isEqualTo(4);
+        assertThat(WarningFlowTest.count(channels, "broadcast", "delivered")).isEqualTo(1);
+        // The acknowledging terminal makes the whole village reached.
+        JsonNode coverage = admin.get("/api/warnings/" + id + "/coverage").json();
+        for (JsonNode v : coverage.get("villages")) {
+            if (v.get("code").asString().equals(village.code())) {
+                assertThat(v.get("percent").asDouble()).isEqualTo(100.0);
+            }
+        }
+    }
+
     @Test
     void aRunStoppedHalfwayIsResumedAtTheNextStartAndSendsNobodyTwice() throws Exception {
         Api admin = TestUsers.admin(port);
@@ -98,12 +168,19 @@ class DisseminationTest {
         assertThat(receipts(id, "QUEUED")).isEqualTo(phones);
 
         dissemination.start();
+        // A delivery report while the resumed run goes, for a phone sent before the stop.
+        long early = jdbc.sql("select min(recipient_id) from warning_receipt "
+                        + "where warning_id = ? and status = 'SENT'").param(id).query(Long.class).single();
+        receiptLog.delivered(id, 0, "slow", early, jdbc.sql("select address from warning_recipient where id = ?")
+                .param(early).query(String.class).single());
         WarningFlowTest.await("the resumed run to finish", () -> "DONE".equals(dispatchState(id)));
+        WarningFlowTest.await("the report stored", () -> lateRows(id) == 1);
+        assertSummaryEqualsReceipts(id);
 
         // Every phone exactly once on the channel: one QUEUED and one SENT receipt each, and handed over once.
         List<Map<String, Object>> perRecipient = jdbc.sql("""
                         select recipient_id, count(*) filter (where status = 'QUEUED') as queued,
-                               count(*) filter (where status = 'SENT') as sent
+                               count(*) filter (where status in ('SENT', 'FAILED')) as sent
                         from warning_receipt where warning_id = ? and channel = 'slow' group by recipient_id""")
                 .param(id).query().listOfRows();
         assertThat(perRecipient).hasSize(phones);
@@ -119,6 +196,7 @@ class DisseminationTest {
         JsonNode coverage = admin.get("/api/warnings/" + id + "/coverage").json();
         assertThat(coverage.get("resumed").get("times").asInt()).isEqualTo(1);
         assertThat(coverage.get("targeted").asInt()).isEqualTo(phones);
-        assertThat(WarningFlowTest.count(coverage.get("channels"), "slow", "sent")).isEqualTo(phones);
+        assertThat(WarningFlowTest.count(coverage.get("channels"), "slow", "sent")).isEqualTo(phones - 1);
+        assertThat(WarningFlowTest.count(coverage.get("channels"), "slow", "delivered")).isEqualTo(1);
     }
 }
