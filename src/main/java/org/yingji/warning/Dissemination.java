@@ -198,7 +198,7 @@ class Dissemination implements SmartLifecycle {
         }
         resetHeapPeak();
         long indexStart = System.nanoTime();
-        index.current();
+        index.latest();
         long indexMs = elapsedMs(indexStart);
         long start = System.nanoTime();
         MultiPolygon area = warning.area() == null ? null : WarningArea.read(warning.area());

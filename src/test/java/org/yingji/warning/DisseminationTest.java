@@ -44,6 +44,8 @@ class DisseminationTest {
     JdbcClient jdbc;
     @Autowired
     ReceiptLog receiptLog;
+    @Autowired
+    RecipientIndex index;
 
     Region village(String county) {
         return regions.list(RegionScope.of(county), RegionLevel.VILLAGE, null).stream()
@@ -86,9 +88,9 @@ class DisseminationTest {
     /** The summary coverage reads, row for row equal to counting the furthest status of every receipt. */
     void assertSummaryEqualsReceipts(long id) {
         List<String> direct = jdbc.sql("""
-                        select l.channel || ' ' || coalesce(r.region_code, '') || ' ' || count(*) filter (where rank = 0)
-                               || ' ' || count(*) filter (where rank = 1) || ' ' || count(*) filter (where rank = 2)
-                               || ' ' || count(*) filter (where rank = 3)
+                        select l.channel || ' ' || coalesce(r.region_code, '') || ' '
+                               || count(*) filter (where rank = 0) || ' ' || count(*) filter (where rank = 1)
+                               || ' ' || count(*) filter (where rank = 2) || ' ' || count(*) filter (where rank = 3)
                         from (select channel, recipient_id, address,
                                      max(case status when 'QUEUED' then 0 when 'FAILED' then 1 when 'SENT' then 2
                                                      else 3 end) as rank
@@ -111,6 +113,29 @@ class DisseminationTest {
 
     long recipientId(String address) {
         return jdbc.sql("select id from warning_recipient where address = ?").param(address).query(Long.class).single();
+    }
+
+    @Test
+    void aWarningRightAfterARegistryChangeTargetsItWithoutWaitingForTheRebuild() throws Exception {
+        Api admin = TestUsers.admin(port);
+        Region village = village("510303");
+        addPhones(admin, village, "1373333", 2);
+        index.current(); // an index holding both phones
+        long kept = recipientId("13733330000");
+        long removed = recipientId("13733330001");
+        List<Long> slowRecipients;
+        // Holding the lock a full rebuild takes keeps the background rebuild from finishing meanwhile.
+        synchronized (index) {
+            assertThat(admin.delete("/api/warning/recipients/" + removed).status()).isEqualTo(204);
+            Api.Response added = admin.post("/api/warning/recipients", Map.of("kind", "PHONE",
+                    "address", "13733339999", "regionCode", village.code()));
+            assertThat(added.status()).isEqualTo(201);
+            long id = publish(admin, village);
+            WarningFlowTest.await("the run to finish without the rebuild", () -> "DONE".equals(dispatchState(id)));
+            slowRecipients = jdbc.sql("select recipient_id from warning_receipt where warning_id = ? "
+                    + "and channel = 'slow' and status = 'SENT'").param(id).query(Long.class).list();
+        }
+        assertThat(slowRecipients).containsExactlyInAnyOrder(kept, recipientId("13733339999"));
     }
 
     @Test
