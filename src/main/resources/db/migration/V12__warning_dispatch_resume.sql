@@ -29,3 +29,13 @@ from (select warning_id, revision, channel, recipient_id, address,
       from warning_receipt group by warning_id, revision, channel, recipient_id, address) l
 left join warning_recipient r on r.id = l.recipient_id and l.recipient_id <> 0
 group by 1, 2, 3, 4;
+
+-- A change of a published warning waits for review like the first publication: proposed by one person, approved
+-- by another holding warning:approve, then published (a CAP Update). The proposal is the form as JSON.
+alter table warning add column pending_update jsonb;
+alter table warning add column update_state varchar(10) check (update_state in ('SUBMITTED', 'APPROVED'));
+alter table warning add column update_drafted_by bigint;
+alter table warning add column update_drafted_by_name text;
+alter table warning add column update_submitted_at timestamptz;
+alter table warning add column update_approved_by bigint;
+alter table warning add column update_approved_by_name text;
