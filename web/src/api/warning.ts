@@ -71,6 +71,18 @@ export interface Warning {
   importedFrom: string | null
   createdAt: string
   capUrl: string | null
+  /** A change of the published warning waiting for a second person's review, then publication. */
+  pendingUpdate: PendingUpdate | null
+}
+
+export interface PendingUpdate {
+  state: 'SUBMITTED' | 'APPROVED'
+  draft: WarningForm
+  draftedBy: number
+  draftedByName: string
+  submittedAt: string
+  approvedBy: number | null
+  approvedByName: string | null
 }
 
 export interface WarningForm {
@@ -125,6 +137,8 @@ export interface CoverageReport {
   targetingMs: number | null
   handoffMs: number | null
   persistedMs: number | null
+  /** Set when a run interrupted by a restart was resumed. */
+  resumed: { times: number; skipped: number; last: string | null } | null
   population: number
   reached: number
   percent: number
@@ -202,12 +216,15 @@ export async function editWarning(id: number, form: WarningForm): Promise<Warnin
 export async function updatePublished(id: number, form: WarningForm): Promise<Warning> {
   return (await http.post(`/api/warnings/${id}/update`, form)).data
 }
-export type WarningAction = 'submit' | 'approve' | 'publish'
+export type WarningAction = 'submit' | 'approve' | 'publish' | 'update/approve' | 'update/publish'
 export async function act(id: number, action: WarningAction): Promise<Warning> {
   return (await http.post(`/api/warnings/${id}/${action}`)).data
 }
 export async function reject(id: number, reason: string): Promise<Warning> {
   return (await http.post(`/api/warnings/${id}/reject`, { reason })).data
+}
+export async function rejectUpdate(id: number, reason: string): Promise<Warning> {
+  return (await http.post(`/api/warnings/${id}/update/reject`, { reason })).data
 }
 export async function cancel(id: number, reason: string): Promise<Warning> {
   return (await http.post(`/api/warnings/${id}/cancel`, { reason })).data

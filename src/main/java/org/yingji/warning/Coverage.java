@@ -25,12 +25,17 @@ class Coverage {
     private final Regions regions;
     private final WarningSettings settings;
     private final Channels channels;
+    private final ReceiptSummary summary;
+    private final Dissemination dissemination;
 
-    Coverage(JdbcClient jdbc, Regions regions, WarningSettings settings, Channels channels) {
+    Coverage(JdbcClient jdbc, Regions regions, WarningSettings settings, Channels channels, ReceiptSummary summary,
+             Dissemination dissemination) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.settings = settings;
         this.channels = channels;
+        this.summary = summary;
+        this.dissemination = dissemination;
     }
 
     record Figures(String code, String name, long population, long reached, double percent) {
@@ -41,9 +46,14 @@ class Coverage {
     }
 
     record Report(long warningId, int revision, String state, Integer targeted, Long indexMs, Long targetingMs,
-                  Long handoffMs, Long persistedMs, Integer heapPeakMb, long population, long reached, double percent, double target, boolean met,
+                  Long handoffMs, Long persistedMs, Integer heapPeakMb, Resumed resumed, long population,
+                  long reached, double percent, double target, boolean met,
                   List<Figures> counties, List<Figures> townships, List<VillagePoint> villages,
                   List<ChannelSummary> channels, Instant at) {
+    }
+
+    /** How often an interrupted run was resumed after a restart, and how many deliveries it did not repeat. */
+    record Resumed(int times, int skipped, Instant last) {
     }
 
     record ChannelSummary(String channel, long queued, long sent, long delivered, long failed) {
@@ -62,22 +72,22 @@ class Coverage {
                     villages.put(rs.getString(1), new long[]{rs.getLong(2), 0});
                     reachedByVillage.put(rs.getString(1), new long[]{rs.getLong(3), 0});
                 });
-        if (counted) {
-            // People were counted by the run; terminal acknowledgements keep arriving, so they are read live.
-            List<String> terminalChannels = channels.enabled().stream()
-                    .filter(c -> c.channel().reaches() == RecipientKind.TERMINAL).map(Channels.Configured::id).toList();
-            for (String channel : terminalChannels) {
-                jdbc.sql("""
-                                select r.region_code, count(distinct r.id)
-                                from warning_receipt t join warning_recipient r on r.id = t.recipient_id
-                                where t.warning_id = ? and t.revision = ? and t.channel = ? and t.status = 'DELIVERED'
-                                group by r.region_code""")
-                        .params(warning.id(), revision, channel)
-                        .query(rs -> {
-                            reachedByVillage.computeIfAbsent(rs.getString(1), c -> new long[2])[1] += rs.getLong(2);
-                        });
+        // Terminal acknowledgements keep arriving after the run; a village whose terminal played counts whole.
+        List<String> terminalChannels = channels.enabled().stream()
+                .filter(c -> c.channel().reaches() == RecipientKind.TERMINAL).map(Channels.Configured::id).toList();
+        Map<String, Long> terminals = summary.deliveredByVillage(warning.id(), revision, terminalChannels);
+        Map<String, Long> soFar = counted ? null : dissemination.reachedSoFar(warning.id(), revision);
+        if (counted || soFar != null) {
+            // People: counted by the run when it ended, or by the run going on in this process.
+            if (soFar != null) {
+                reachedByVillage.clear();
+                soFar.forEach((village, persons) -> reachedByVillage.put(village, new long[]{persons, 0}));
             }
+            terminals.forEach((village, played) -> reachedByVillage.computeIfAbsent(village, c -> new long[2])[1]
+                    += played);
         } else {
+            // A run not going here (interrupted, waiting to resume): people reached across channels, from the
+            // receipts (slow at a million, and only until the run resumes).
             reachedByVillage.clear();
             jdbc.sql("""
                             select r.region_code,
@@ -114,9 +124,19 @@ class Coverage {
         double percent = percent(reached, population);
         return new Report(warning.id(), revision, (String) dispatch.get("state"), (Integer) dispatch.get("targeted"),
                 (Long) dispatch.get("index_ms"), (Long) dispatch.get("targeting_ms"), (Long) dispatch.get("handoff_ms"),
-                (Long) dispatch.get("persisted_ms"), (Integer) dispatch.get("heap_peak_mb"), population, reached, percent, settings.coverageTarget() * 100,
+                (Long) dispatch.get("persisted_ms"), (Integer) dispatch.get("heap_peak_mb"), resumed(dispatch),
+                population, reached, percent, settings.coverageTarget() * 100,
                 population > 0 && percent >= settings.coverageTarget() * 100, figures(counties), figures(townships),
                 points, channels(warning.id(), revision), Instant.now());
+    }
+
+    private static Resumed resumed(Map<String, Object> dispatch) {
+        Integer times = (Integer) dispatch.get("resumes");
+        if (times == null || times == 0) {
+            return null;
+        }
+        java.sql.Timestamp last = (java.sql.Timestamp) dispatch.get("resumed_at");
+        return new Resumed(times, (Integer) dispatch.get("skipped"), last == null ? null : last.toInstant());
     }
 
     /** The dissemination run of the current revision with the time of each phase; empty before publication. */
@@ -125,24 +145,9 @@ class Coverage {
                 .params(warning.id(), warning.revision()).query().listOfRows().stream().findFirst().orElse(Map.of());
     }
 
+    /** Per channel, deliveries by their furthest status (from the summary kept with the receipts). */
     List<ChannelSummary> channels(long warningId, int revision) {
-        // A recipient's receipt is its furthest status: QUEUED < FAILED < SENT < DELIVERED.
-        return jdbc.sql("""
-                        select channel,
-                               count(*) filter (where rank = 0) as queued,
-                               count(*) filter (where rank = 2) as sent,
-                               count(*) filter (where rank = 3) as delivered,
-                               count(*) filter (where rank = 1) as failed
-                        from (select channel, recipient_id, address,
-                                     max(case status when 'QUEUED' then 0 when 'FAILED' then 1 when 'SENT' then 2
-                                                     else 3 end) as rank
-                              from warning_receipt where warning_id = ? and revision = ?
-                              group by channel, recipient_id, address) latest
-                        group by channel order by channel""")
-                .params(warningId, revision)
-                .query((rs, row) -> new ChannelSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
-                .list();
+        return summary.channels(warningId, revision);
     }
 
     record ReceiptRow(String channel, long recipientId, String address, String status, String reason, Instant at) {

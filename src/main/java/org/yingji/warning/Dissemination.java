@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +19,8 @@ import javax.sql.DataSource;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -29,12 +33,20 @@ import org.yingji.platform.region.Regions;
  * recipient per channel, then every channel in parallel (paced to its rate, failures retried with exponential
  * backoff), each outcome appended to the receipt trail in large COPY chunks by one writer thread. The time of each
  * phase is kept on the run (warning_dispatch) for the screen and the benchmark.
+ *
+ * <p>A run survives a stop or a crash: it is on record (PENDING) in the publishing transaction, outcomes are
+ * stored at least every second, and at the next start every unfinished run of a warning's current revision is
+ * resumed; deliveries that already have an outcome on a channel are not sent again on it. What a crash can repeat is
+ * at most the last second of hand-offs whose outcome was not stored yet (at least once, never silently lost).
  */
 @Component
-class Dissemination implements DisposableBean {
+class Dissemination implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dissemination.class);
     private static final int CHUNK_CHARS = 8 << 20;
+    /** Outcomes are stored at least this often, which bounds what a crash makes a resumed run send twice. */
+    private static final long FLUSH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long STOP_WAIT_SECONDS = 30;
 
     private final Warnings warnings;
     private final RecipientIndex index;
@@ -46,9 +58,13 @@ class Dissemination implements DisposableBean {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DataSource dataSource;
-    private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> new Thread(r, "warning-dispatch"));
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "warning-receipts"));
-    private final ExecutorService senders = Executors.newCachedThreadPool(r -> new Thread(r, "warning-channel"));
+    private volatile ExecutorService runs;
+    private volatile ExecutorService writer;
+    private volatile ExecutorService senders;
+    private volatile boolean running;
+    private final Map<String, Live> active = new ConcurrentHashMap<>();
+    /** Set by {@link #stop()}: senders finish the message in hand, store their outcomes and leave the run open. */
+    private volatile boolean stopping;
 
     Dissemination(Warnings warnings, RecipientIndex index, Channels channels, ReceiptLog receipts, CapDocuments cap,
                   WarningSettings settings, Regions regions, JdbcClient jdbc, Clock clock, DataSource dataSource) {
@@ -64,30 +80,125 @@ class Dissemination implements DisposableBean {
         this.dataSource = dataSource;
     }
 
+    /** In the publishing transaction: the run is on record before the publication commits. */
+    @EventListener
+    void record(WarningPublished published) {
+        jdbc.sql("insert into warning_dispatch (warning_id, revision, state, started_at) values (?, ?, 'PENDING', ?) "
+                        + "on conflict do nothing")
+                .params(published.warningId(), published.revision(), Timestamp.from(clock.instant())).update();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(WarningPublished published) {
+        submit(published.warningId(), published.revision(), false);
+    }
+
+    private void submit(long warningId, int revision, boolean resuming) {
+        if (stopping || !running) {
+            return; // on record as PENDING: the next start runs it
+        }
         runs.submit(() -> {
             try {
-                run(published.warningId(), published.revision());
+                run(warningId, revision, resuming);
             } catch (RuntimeException e) {
-                log.error("Dissemination of warning {} revision {} failed", published.warningId(),
-                        published.revision(), e);
+                if (stopping) {
+                    log.info("Dissemination of warning {} revision {} stopped; it resumes at the next start",
+                            warningId, revision);
+                    return;
+                }
+                log.error("Dissemination of warning {} revision {} failed", warningId, revision, e);
                 jdbc.sql("update warning_dispatch set state = 'FAILED', error = ?, finished_at = ? "
                                 + "where warning_id = ? and revision = ?")
-                        .params(String.valueOf(e.getMessage()), Timestamp.from(clock.instant()),
-                                published.warningId(), published.revision()).update();
+                        .params(String.valueOf(e.getMessage()), Timestamp.from(clock.instant()), warningId, revision)
+                        .update();
             }
         });
     }
 
-    void run(long warningId, int revision) {
+    @Override
+    public synchronized void start() {
+        stopping = false;
+        runs = Executors.newSingleThreadExecutor(r -> new Thread(r, "warning-dispatch"));
+        writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "warning-receipts"));
+        senders = Executors.newCachedThreadPool(r -> new Thread(r, "warning-channel"));
+        running = true;
+        resumeInterrupted();
+    }
+
+    /**
+     * Stops sending: each channel stores the outcomes it has, the run stays RUNNING (or PENDING) and is resumed by
+     * the next {@link #start()}.
+     */
+    @Override
+    public synchronized void stop() {
+        stopping = true;
+        senders.shutdownNow(); // wakes senders pacing or backing off
+        runs.shutdown();
+        awaitTermination(runs);
+        writer.shutdown();
+        awaitTermination(writer);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Resumes the runs a stop or crash left open, oldest first. A run of a revision that is no longer the
+     * warning's current one, or of a warning no longer in force, is not resumed: its people would get a stale
+     * message.
+     */
+    private void resumeInterrupted() {
+        List<long[]> open = jdbc.sql("select warning_id, revision from warning_dispatch "
+                        + "where state in ('PENDING', 'RUNNING') order by started_at")
+                .query((rs, row) -> new long[]{rs.getLong(1), rs.getInt(2)}).list();
+        for (long[] run : open) {
+            long warningId = run[0];
+            int revision = (int) run[1];
+            WarningView warning = warnings.find(warningId);
+            if (warning != null && warning.revision() == revision && inForce(warning)) {
+                log.info("Resuming the dissemination of warning {} revision {}", warningId, revision);
+                submit(warningId, revision, true);
+            } else {
+                jdbc.sql("update warning_dispatch set state = 'ABANDONED', error = ?, finished_at = ? "
+                                + "where warning_id = ? and revision = ?")
+                        .params("重启后未续发：预警已有新版本或已失效", Timestamp.from(clock.instant()), warningId,
+                                revision)
+                        .update();
+            }
+        }
+    }
+
+    private boolean inForce(WarningView warning) {
+        if (warning.state() == WarningState.CANCELLED) {
+            return "Cancel".equals(warning.msgType());
+        }
+        return warning.state() == WarningState.PUBLISHED && warning.expiresAt().isAfter(clock.instant());
+    }
+
+    void run(long warningId, int revision, boolean resuming) {
+        if (stopping) {
+            return; // queued before a stop: still PENDING, so the next start runs it
+        }
         WarningView warning = warnings.find(warningId);
-        jdbc.sql("insert into warning_dispatch (warning_id, revision, state, started_at) values (?, ?, 'RUNNING', ?) "
-                        + "on conflict do nothing")
-                .params(warningId, revision, Timestamp.from(clock.instant())).update();
+        Timestamp now = Timestamp.from(clock.instant());
+        if (resuming) {
+            jdbc.sql("""
+                            update warning_dispatch set state = 'RUNNING', resumes = resumes + 1, resumed_at = ?,
+                              finished_at = null where warning_id = ? and revision = ?""")
+                    .params(now, warningId, revision).update();
+        } else {
+            jdbc.sql("""
+                            insert into warning_dispatch (warning_id, revision, state, started_at)
+                            values (?, ?, 'RUNNING', ?) on conflict (warning_id, revision)
+                            do update set state = 'RUNNING', started_at = excluded.started_at""")
+                    .params(warningId, revision, now).update();
+        }
         resetHeapPeak();
         long indexStart = System.nanoTime();
-        index.current();
+        index.latest();
         long indexMs = elapsedMs(indexStart);
         long start = System.nanoTime();
         MultiPolygon area = warning.area() == null ? null : WarningArea.read(warning.area());
@@ -102,24 +213,54 @@ class Dissemination implements DisposableBean {
                 targetingMs);
 
         WarningChannel.Outgoing message = outgoing(warning);
+        List<Channels.Configured> enabled = channels.enabled();
+        List<ChannelProgress> progress = new ArrayList<>();
+        for (Channels.Configured configured : enabled) {
+            int[] targetIndex = targetIndexes(configured.channel(), target);
+            List<WarningChannel.Delivery> deliveries = deliveries(configured.channel(), target, targetIndex);
+            progress.add(new ChannelProgress(warningId, revision, configured.id(), deliveries,
+                    villages(target, targetIndex, deliveries.size()), targetIndex));
+        }
+        if (resuming) {
+            int skipped = loadProgress(warningId, revision, progress);
+            jdbc.sql("update warning_dispatch set skipped = ? where warning_id = ? and revision = ?")
+                    .params(skipped, warningId, revision).update();
+        }
         List<Future<?>> writes = new ArrayList<>();
         List<Future<?>> sends = new ArrayList<>();
         long handoffStart = System.nanoTime();
         // Which targeted recipients some channel accepted (index into target.positions()); channels write only true.
         boolean[] reached = new boolean[positions.length];
-        for (Channels.Configured configured : channels.enabled()) {
-            sends.add(senders.submit(() -> sendAll(configured, message, target, reached, writes)));
+        Live live = new Live(target, reached);
+        active.put(runKey(warningId, revision), live);
+        progress.forEach(receipts::following);
+        long handoffMs;
+        try {
+            for (int c = 0; c < enabled.size(); c++) {
+                Channels.Configured configured = enabled.get(c);
+                ChannelProgress channelProgress = progress.get(c);
+                sends.add(senders.submit(() -> sendAll(configured, message, channelProgress, reached, writes)));
+            }
+            for (Future<?> send : sends) {
+                await(send);
+            }
+            handoffMs = elapsedMs(handoffStart);
+            List<Future<?>> pendingWrites;
+            synchronized (writes) {
+                pendingWrites = new ArrayList<>(writes);
+            }
+            for (Future<?> write : pendingWrites) {
+                await(write);
+            }
+        } finally {
+            // Late delivery reports from now on find their previous status in the stored receipts.
+            progress.forEach(receipts::unfollow);
+            active.remove(runKey(warningId, revision));
         }
-        for (Future<?> send : sends) {
-            await(send);
-        }
-        long handoffMs = elapsedMs(handoffStart);
-        List<Future<?>> pendingWrites;
-        synchronized (writes) {
-            pendingWrites = new ArrayList<>(writes);
-        }
-        for (Future<?> write : pendingWrites) {
-            await(write);
+        if (stopping) {
+            log.info("Warning {} rev {}: stopped with outcomes stored; resumes at the next start", warningId,
+                    revision);
+            return;
         }
         long persistedMs = elapsedMs(handoffStart);
         saveReached(warningId, revision, target, reached);
@@ -132,26 +273,62 @@ class Dissemination implements DisposableBean {
                 revision, handoffMs, persistedMs, heapPeakMb());
     }
 
-    private void sendAll(Channels.Configured configured, WarningChannel.Outgoing message, RecipientIndex.Target target,
+    /**
+     * Reads the receipts an interrupted run stored: the furthest status of each delivery. Returns how many
+     * deliveries already have an outcome (they are not sent again).
+     */
+    private int loadProgress(long warningId, int revision, List<ChannelProgress> progress) {
+        java.util.Map<String, ChannelProgress> byChannel = new java.util.HashMap<>();
+        progress.forEach(p -> byChannel.put(p.channel(), p));
+        int[] skipped = {0};
+        jdbc.sql("""
+                        select channel, recipient_id, address,
+                               max(case status when 'QUEUED' then 0 when 'FAILED' then 1 when 'SENT' then 2 else 3 end)
+                        from warning_receipt where warning_id = ? and revision = ?
+                        group by channel, recipient_id, address""")
+                .params(warningId, revision)
+                .query(rs -> {
+                    ChannelProgress p = byChannel.get(rs.getString(1));
+                    int k = p == null ? -1 : p.find(rs.getLong(2), rs.getString(3));
+                    if (k >= 0) {
+                        byte rank = (byte) rs.getInt(4);
+                        p.restore(k, rank);
+                        if (rank > ChannelProgress.QUEUED) {
+                            skipped[0]++;
+                        }
+                    }
+                });
+        return skipped[0];
+    }
+
+    private void sendAll(Channels.Configured configured, WarningChannel.Outgoing message, ChannelProgress progress,
                          boolean[] reached, List<Future<?>> writes) {
         WarningChannel channel = configured.channel();
         WarningSettings.Channel limits = configured.settings();
-        int[] targetIndex = targetIndexes(channel, target);
-        List<WarningChannel.Delivery> deliveries = deliveries(channel, target, targetIndex);
+        int[] targetIndex = progress.targetIndex();
+        List<WarningChannel.Delivery> deliveries = progress.deliveries();
+        Rows rows = new Rows(writes);
         Instant queuedAt = clock.instant();
-        StringBuilder rows = new StringBuilder();
-        for (WarningChannel.Delivery d : deliveries) {
-            ReceiptLog.row(rows, message.warningId(), message.revision(), channel.id(), d.recipientId(), "QUEUED",
-                    null, d.address(), queuedAt);
-            if (rows.length() > CHUNK_CHARS) {
-                rows = flush(rows, writes);
+        int[] pending = new int[deliveries.size()];
+        int pendingCount = 0;
+        for (int k = 0; k < deliveries.size(); k++) {
+            byte rank = progress.rank(k);
+            if (rank == ChannelProgress.NONE) {
+                WarningChannel.Delivery d = deliveries.get(k);
+                progress.advance(k, ChannelProgress.QUEUED, rows.changes);
+                rows.add(message, channel.id(), d, "QUEUED", null, queuedAt, false);
+            }
+            if (rank <= ChannelProgress.QUEUED) {
+                pending[pendingCount++] = k;
+            } else if (rank >= ChannelProgress.SENT && targetIndex != null) {
+                reached[targetIndex[k]] = true; // sent before the run was interrupted
             }
         }
-        rows = flush(rows, writes);
+        rows.flush();
+        pending = java.util.Arrays.copyOf(pending, pendingCount);
         long paceNanos = limits.ratePerSecond() > 0 ? 1_000_000_000L / limits.ratePerSecond() : 0;
         long next = System.nanoTime();
-        int[] pending = java.util.stream.IntStream.range(0, deliveries.size()).toArray();
-        for (int attempt = 1; attempt <= limits.maxAttempts() && pending.length > 0; attempt++) {
+        for (int attempt = 1; attempt <= limits.maxAttempts() && pending.length > 0 && !stopping; attempt++) {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
@@ -159,6 +336,9 @@ class Dissemination implements DisposableBean {
             int[] retry = new int[pending.length];
             int retries = 0;
             for (int k : pending) {
+                if (stopping) {
+                    break;
+                }
                 WarningChannel.Delivery d = deliveries.get(k);
                 if (paceNanos > 0) {
                     long wait = next - System.nanoTime();
@@ -166,12 +346,18 @@ class Dissemination implements DisposableBean {
                         sleep(TimeUnit.NANOSECONDS.toMillis(wait), (int) (wait % 1_000_000));
                     }
                     next = Math.max(next, System.nanoTime() - paceNanos) + paceNanos;
+                    if (stopping) {
+                        break;
+                    }
                 }
                 String status;
                 String reason = null;
                 try {
                     status = channel.send(message, d) ? "DELIVERED" : "SENT";
                 } catch (Exception e) {
+                    if (stopping) {
+                        break; // interrupted by the stop: no outcome, so the resumed run sends it
+                    }
                     if (!last) {
                         retry[retries++] = k;
                         continue;
@@ -182,25 +368,96 @@ class Dissemination implements DisposableBean {
                 if (!"FAILED".equals(status) && targetIndex != null) {
                     reached[targetIndex[k]] = true;
                 }
-                ReceiptLog.row(rows, message.warningId(), message.revision(), channel.id(), d.recipientId(), status,
-                        reason, d.address(), clock.instant());
-                if (rows.length() > CHUNK_CHARS) {
-                    rows = flush(rows, writes);
-                }
+                progress.advance(k, ChannelProgress.rank(status), rows.changes);
+                rows.add(message, channel.id(), d, status, reason, clock.instant(), true);
             }
             pending = java.util.Arrays.copyOf(retry, retries);
         }
-        flush(rows, writes);
+        rows.flush();
     }
 
-    private StringBuilder flush(StringBuilder rows, List<Future<?>> writes) {
-        if (!rows.isEmpty()) {
-            String chunk = rows.toString();
-            synchronized (writes) {
-                writes.add(writer.submit(() -> receipts.write(chunk)));
+    /**
+     * Receipt rows of one channel on their way to the writer thread: handed over in large chunks, and at least
+     * every second so that a crash loses little.
+     */
+    private final class Rows {
+        private final List<Future<?>> writes;
+        private StringBuilder text = new StringBuilder();
+        /** The summary changes of the rows in {@link #text}, stored in the same transaction. */
+        private ReceiptSummary.Changes changes = new ReceiptSummary.Changes();
+        private long flushedAt = System.nanoTime();
+
+        Rows(List<Future<?>> writes) {
+            this.writes = writes;
+        }
+
+        void add(WarningChannel.Outgoing message, String channel, WarningChannel.Delivery d, String status,
+                 String reason, Instant at, boolean timely) {
+            ReceiptLog.row(text, message.warningId(), message.revision(), channel, d.recipientId(), status, reason,
+                    d.address(), at);
+            if (text.length() > CHUNK_CHARS || (timely && System.nanoTime() - flushedAt > FLUSH_EVERY_NANOS)) {
+                flush();
             }
         }
-        return new StringBuilder();
+
+        void flush() {
+            flushedAt = System.nanoTime();
+            if (text.isEmpty()) {
+                return;
+            }
+            String chunk = text.toString();
+            ReceiptSummary.Changes chunkChanges = changes;
+            text = new StringBuilder();
+            changes = new ReceiptSummary.Changes();
+            synchronized (writes) {
+                writes.add(writer.submit(() -> receipts.write(chunk, chunkChanges)));
+            }
+        }
+    }
+
+    /** Each delivery's village code ('' for a fixed endpoint or a recipient above village level). */
+    private static String[] villages(RecipientIndex.Target target, int[] targetIndex, int deliveries) {
+        if (targetIndex == null) {
+            String[] none = new String[deliveries];
+            java.util.Arrays.fill(none, "");
+            return none;
+        }
+        RecipientIndex.Packed packed = target.index();
+        String[] villages = new String[targetIndex.length];
+        for (int k = 0; k < targetIndex.length; k++) {
+            short v = packed.village()[target.positions()[targetIndex[k]]];
+            villages[k] = v < 0 ? "" : packed.villages()[v];
+        }
+        return villages;
+    }
+
+    /** A run in progress, for the live coverage figures. */
+    private record Live(RecipientIndex.Target target, boolean[] reached) {
+    }
+
+    private static String runKey(long warningId, int revision) {
+        return warningId + "/" + revision;
+    }
+
+    /**
+     * People (not terminals) accepted so far by at least one channel, per village, while the run goes in this
+     * process; null when it does not (not started, finished, or interrupted).
+     */
+    Map<String, Long> reachedSoFar(long warningId, int revision) {
+        Live live = active.get(runKey(warningId, revision));
+        if (live == null) {
+            return null;
+        }
+        RecipientIndex.Packed packed = live.target().index();
+        int[] positions = live.target().positions();
+        Map<String, Long> perVillage = new HashMap<>();
+        for (int j = 0; j < positions.length; j++) {
+            short v = packed.village()[positions[j]];
+            if (live.reached()[j] && v >= 0 && packed.kinds()[positions[j]] != RecipientKind.TERMINAL.ordinal()) {
+                perVillage.merge(packed.villages()[v], 1L, Long::sum);
+            }
+        }
+        return perVillage;
     }
 
     /** For each delivery of a channel that reaches recipients, its index into target.positions(); null otherwise. */
@@ -294,6 +551,9 @@ class Dissemination implements DisposableBean {
                     .append(inArea).append('\t').append(targeted[v]).append('\t').append(terminals[v]).append('\n');
         }
         String data = rows.toString();
+        // A resumed run targets again (recipients registered meanwhile are included) and replaces the counts.
+        jdbc.sql("delete from warning_target_village where warning_id = ? and revision = ?")
+                .params(warningId, revision).update();
         PgCopy.copy(dataSource, "copy warning_target_village (warning_id, revision, "
                 + "village_code, population, targeted, terminals) from stdin", out -> out.append(data));
     }
@@ -344,10 +604,15 @@ class Dissemination implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        runs.shutdownNow();
-        senders.shutdownNow();
-        writer.shutdown();
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Dissemination did not stop within {} s; its open runs resume at the next start",
+                        STOP_WAIT_SECONDS);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -110,7 +110,7 @@ class Recipients {
                     + " 已登记");
         }
         long id = insert(checked);
-        index.invalidate();
+        index.changed(id);
         audit.record("warning.recipient.add", "warning_recipient", id, null, checked);
         return list(user, null, null, checked.address(), PageRequest.of(0, 1)).items().stream()
                 .filter(r -> r.id() == id).findFirst().orElseThrow();
@@ -123,7 +123,7 @@ class Recipients {
         if (removed == 0) {
             throw new ProblemException.NotFound("接收对象", id);
         }
-        index.invalidate();
+        index.changed(id);
         audit.record("warning.recipient.remove", "warning_recipient", id, null, null);
     }
 
@@ -132,10 +132,11 @@ class Recipients {
     RecipientView subscribe(CurrentUser user, String regionCode, Double lon, Double lat) {
         RecipientInput input = check(user, new RecipientInput(RecipientKind.SUBSCRIBER, Long.toString(user.id()),
                 user.displayName(), regionCode, lon, lat, null));
-        jdbc.sql("delete from warning_recipient where kind = 'SUBSCRIBER' and address = ?").param(input.address())
-                .update();
+        List<Long> replaced = jdbc.sql("delete from warning_recipient where kind = 'SUBSCRIBER' and address = ? "
+                        + "returning id").param(input.address()).query(Long.class).list();
         long id = insert(input);
-        index.invalidate();
+        index.changed(java.util.stream.LongStream.concat(replaced.stream().mapToLong(Long::longValue),
+                java.util.stream.LongStream.of(id)).toArray());
         audit.record("warning.subscribe", "warning_recipient", id, null, input);
         return list(user, RecipientKind.SUBSCRIBER, null, input.address(), PageRequest.of(0, 1)).items().get(0);
     }
@@ -267,8 +268,7 @@ class Recipients {
         if (!errors.isEmpty()) {
             throw ExcelSheets.invalidRows(errors);
         }
-        valid.forEach(this::insert);
-        index.invalidate();
+        index.changed(valid.stream().mapToLong(this::insert).toArray());
         audit.record("warning.recipient.import", "warning_recipient", null, null,
                 Map.of("file", fileName, "kind", kind.name(), "rows", valid.size()));
         return new ImportResult(valid.size());

@@ -111,11 +111,31 @@ class WarningController {
         return warnings.publish(CurrentUser.get(), id);
     }
 
-    @Operation(summary = "变更已发布的预警（CAP Update）")
+    @Operation(summary = "变更已发布的预警：提交审核（审核通过后再发布 CAP Update）")
     @PostMapping("/{id}/update")
-    @PreAuthorize("hasAuthority('warning:publish')")
+    @PreAuthorize("hasAuthority('warning:draft')")
     WarningView update(@PathVariable long id, @RequestBody WarningRequest request) {
-        return warnings.update(CurrentUser.get(), id, request.draft());
+        return warnings.proposeUpdate(CurrentUser.get(), id, request.draft());
+    }
+
+    @Operation(summary = "审核预警变更（审核人不能是变更起草人）")
+    @PostMapping("/{id}/update/approve")
+    @PreAuthorize("hasAuthority('warning:approve')")
+    WarningView approveUpdate(@PathVariable long id) {
+        return warnings.approveUpdate(CurrentUser.get(), id);
+    }
+
+    @PostMapping("/{id}/update/reject")
+    @PreAuthorize("hasAuthority('warning:approve')")
+    WarningView rejectUpdate(@PathVariable long id, @RequestBody ReasonRequest request) {
+        return warnings.rejectUpdate(CurrentUser.get(), id, request.reason());
+    }
+
+    @Operation(summary = "发布已审核的预警变更（CAP Update）")
+    @PostMapping("/{id}/update/publish")
+    @PreAuthorize("hasAuthority('warning:publish')")
+    WarningView publishUpdate(@PathVariable long id) {
+        return warnings.publishUpdate(CurrentUser.get(), id);
     }
 
     @Operation(summary = "解除预警（已发布的发送 CAP Cancel）")
@@ -180,6 +200,6 @@ class WarningController {
                 w.effectiveAt(), w.expiresAt(), w.area(), w.regionCodes(), w.regionCode(), w.sourceAlarmId(),
                 w.draftedBy(), w.draftedByName(), w.submittedAt(), w.approvedBy(), w.approvedByName(),
                 w.approvedAt(), w.publishedAt(), w.msgType(), w.revision(), Instant.now(), w.previousSentAt(),
-                w.cancelledAt(), w.importedFrom(), w.createdAt(), w.updatedAt());
+                w.cancelledAt(), w.importedFrom(), w.createdAt(), w.updatedAt(), w.pendingUpdate());
     }
 }

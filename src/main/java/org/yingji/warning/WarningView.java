@@ -13,7 +13,15 @@ public record WarningView(long id, String identifier, WarningState state, EventT
                           long draftedBy, String draftedByName, Instant submittedAt, Long approvedBy,
                           String approvedByName, Instant approvedAt, Instant publishedAt, String msgType,
                           int revision, Instant sentAt, Instant previousSentAt, Instant cancelledAt,
-                          String importedFrom, Instant createdAt, Instant updatedAt) {
+                          String importedFrom, Instant createdAt, Instant updatedAt, PendingUpdate pendingUpdate) {
+
+    /**
+     * A change of the published warning waiting for review: SUBMITTED by its drafter, then APPROVED by another
+     * person, then published as a CAP Update.
+     */
+    public record PendingUpdate(String state, JsonNode draft, long draftedBy, String draftedByName,
+                                Instant submittedAt, Long approvedBy, String approvedByName) {
+    }
 
     @JsonProperty("capUrl")
     public String capUrl() {

@@ -228,30 +228,101 @@ public class Warnings {
     }
 
     /**
-     * Changes a published warning (level, text, area, expiry): a CAP Update referencing the previous message,
-     * sent to everyone in the new area. Needs both the approve and the publish permission, as it skips a second
-     * review.
+     * Proposes a change of a published warning (level, text, area, expiry). Like the first publication it needs a
+     * second person's approval ({@link #approveUpdate}) before {@link #publishUpdate} sends it; a new proposal
+     * replaces one still waiting.
      */
     @Transactional
-    WarningView update(CurrentUser user, long id, WarningDraft draft) {
-        requirePermission(user, "warning:publish");
-        requirePermission(user, "warning:approve");
+    WarningView proposeUpdate(CurrentUser user, long id, WarningDraft draft) {
+        requirePermission(user, "warning:draft");
         WarningView before = inState(user, id, WarningState.PUBLISHED);
         WarningDraft filled = withDefaults(user, draft);
         validate(user, filled);
         jdbc.sql("""
+                        update warning set pending_update = ?::jsonb, update_state = 'SUBMITTED', update_drafted_by = ?,
+                          update_drafted_by_name = ?, update_submitted_at = ?, update_approved_by = null,
+                          update_approved_by_name = null, updated_at = ? where id = ?""")
+                .params(json.writeValueAsString(filled), user.id(), user.displayName(), now(), now(), id).update();
+        return step("warning.update.submit", id, before);
+    }
+
+    @Transactional
+    WarningView approveUpdate(CurrentUser user, long id) {
+        requirePermission(user, "warning:approve");
+        WarningView before = withPendingUpdate(user, id, "SUBMITTED");
+        if (before.pendingUpdate().draftedBy() == user.id()) {
+            throw new ProblemException.Conflict("warning.self-approval",
+                    "不能审核自己起草的预警变更：须由另一名具有审核权限的人员审核");
+        }
+        jdbc.sql("""
+                        update warning set update_state = 'APPROVED', update_approved_by = ?,
+                          update_approved_by_name = ?, updated_at = ? where id = ?""")
+                .params(user.id(), user.displayName(), now(), id).update();
+        return step("warning.update.approve", id, before);
+    }
+
+    @Transactional
+    WarningView rejectUpdate(CurrentUser user, long id, String reason) {
+        requirePermission(user, "warning:approve");
+        WarningView before = withPendingUpdate(user, id, "SUBMITTED");
+        if (!StringUtils.hasText(reason)) {
+            throw new ProblemException.InvalidField("reason", "NotBlank", "退回须说明原因");
+        }
+        clearPendingUpdate(id);
+        WarningView after = find(id);
+        audit.record("warning.update.reject", "warning", id, before, java.util.Map.of("warning", after,
+                "reason", reason));
+        return after;
+    }
+
+    /**
+     * Publishes an approved change: a CAP Update referencing the previous message, sent to everyone in the new
+     * area. 409 {@code warning.update-not-approved} while the change waits for review.
+     */
+    @Transactional
+    WarningView publishUpdate(CurrentUser user, long id) {
+        requirePermission(user, "warning:publish");
+        WarningView before = inState(user, id, WarningState.PUBLISHED);
+        WarningView.PendingUpdate pending = before.pendingUpdate();
+        if (pending == null) {
+            throw new ProblemException.Conflict("warning.no-pending-update", "该预警没有待发布的变更");
+        }
+        if (!"APPROVED".equals(pending.state())) {
+            throw new ProblemException.Conflict("warning.update-not-approved",
+                    "预警变更未经审核，不能发布：须由变更起草人以外具有审核权限的人员审核");
+        }
+        WarningDraft filled = json.treeToValue(pending.draft(), WarningDraft.class);
+        jdbc.sql("""
                         update warning set event_type = ?, level = ?, headline = ?, description = ?, instruction = ?,
                           sender_department = ?, effective_at = ?, expires_at = ?, area_geojson = ?,
                           region_codes = ?::text[], msg_type = 'Update', revision = revision + 1,
-                          previous_sent_at = sent_at, sent_at = ?, updated_at = ? where id = ?""")
+                          approved_by = update_approved_by, approved_by_name = update_approved_by_name,
+                          approved_at = ?, previous_sent_at = sent_at, sent_at = ?, updated_at = ? where id = ?""")
                 .params(filled.eventType().name(), filled.level().name(), filled.headline().strip(),
                         filled.description().strip(), filled.instruction().strip(), filled.senderDepartment().strip(),
                         Timestamp.from(filled.effectiveAt()), Timestamp.from(filled.expiresAt()), areaText(filled),
-                        pgArray(filled.regionCodes()), now(), now(), id)
+                        pgArray(filled.regionCodes()), now(), now(), now(), id)
                 .update();
+        clearPendingUpdate(id);
         WarningView after = step("warning.update", id, before);
         events.publishEvent(new WarningPublished(id, after.revision(), after.msgType()));
         return after;
+    }
+
+    private WarningView withPendingUpdate(CurrentUser user, long id, String state) {
+        WarningView warning = inState(user, id, WarningState.PUBLISHED);
+        if (warning.pendingUpdate() == null || !state.equals(warning.pendingUpdate().state())) {
+            throw new ProblemException.Conflict("warning.no-pending-update", "该预警没有待审核的变更");
+        }
+        return warning;
+    }
+
+    private void clearPendingUpdate(long id) {
+        jdbc.sql("""
+                        update warning set pending_update = null, update_state = null, update_drafted_by = null,
+                          update_drafted_by_name = null, update_submitted_at = null, update_approved_by = null,
+                          update_approved_by_name = null where id = ?""")
+                .param(id).update();
     }
 
     @Transactional
@@ -259,6 +330,7 @@ public class Warnings {
         requirePermission(user, "warning:publish");
         WarningView before = get(user, id);
         if (before.state() == WarningState.PUBLISHED) {
+            clearPendingUpdate(id); // a change waiting for review is moot once the warning is lifted
             jdbc.sql("""
                             update warning set state = 'CANCELLED', msg_type = 'Cancel', revision = revision + 1,
                               previous_sent_at = sent_at, sent_at = ?, cancelled_at = ?, updated_at = ? where id = ?""")
@@ -451,7 +523,18 @@ public class Warnings {
                 rs.getString("approved_by_name"), instant(rs, "approved_at"), instant(rs, "published_at"),
                 rs.getString("msg_type"), rs.getInt("revision"), instant(rs, "sent_at"),
                 instant(rs, "previous_sent_at"), instant(rs, "cancelled_at"), rs.getString("imported_from"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), pendingUpdate(rs));
+    }
+
+    private WarningView.PendingUpdate pendingUpdate(ResultSet rs) throws SQLException {
+        String draft = rs.getString("pending_update");
+        if (draft == null) {
+            return null;
+        }
+        return new WarningView.PendingUpdate(rs.getString("update_state"), json.readTree(draft),
+                rs.getLong("update_drafted_by"), rs.getString("update_drafted_by_name"),
+                instant(rs, "update_submitted_at"), (Long) rs.getObject("update_approved_by"),
+                rs.getString("update_approved_by_name"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -246,8 +246,24 @@ class WarningFlowTest {
         Map<String, Object> changed = form(box(inside.lon(), inside.lat(), 0.005));
         changed.put("level", "ORANGE");
         changed.put("headline", "自流井区暴雨橙色预警（降级）");
-        JsonNode updated = approver.post("/api/warnings/" + id + "/update", changed).json();
+        // …reviewed like the first publication: proposed, refused unapproved, not approved by its own drafter.
+        JsonNode proposed = approver.post("/api/warnings/" + id + "/update", changed).json();
+        assertThat(proposed.get("msgType").asString()).isEqualTo("Alert");
+        assertThat(proposed.get("pendingUpdate").get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(anonymous.get("/public/warnings/" + id + ".cap.xml").body()).contains("<msgType>Alert</msgType>");
+        Api.Response unapproved = approver.post("/api/warnings/" + id + "/update/publish", null);
+        assertThat(unapproved.status()).isEqualTo(409);
+        assertThat(unapproved.json().get("key").asString()).isEqualTo("warning.update-not-approved");
+        assertThat(unapproved.json().get("detail").asString()).contains("未经审核");
+        Api.Response ownUpdate = approver.post("/api/warnings/" + id + "/update/approve", null);
+        assertThat(ownUpdate.status()).isEqualTo(409);
+        assertThat(ownUpdate.json().get("key").asString()).isEqualTo("warning.self-approval");
+        assertThat(admin.post("/api/warnings/" + id + "/update/approve", null).json().get("pendingUpdate")
+                .get("state").asString()).isEqualTo("APPROVED");
+        JsonNode updated = approver.post("/api/warnings/" + id + "/update/publish", null).json();
         assertThat(updated.get("msgType").asString()).isEqualTo("Update");
+        assertThat(updated.get("level").asString()).isEqualTo("ORANGE");
+        assertThat(updated.get("pendingUpdate").isNull()).isTrue();
         String updateDoc = anonymous.get("/public/warnings/" + id + ".cap.xml").body();
         assertThat(cap.validate(updateDoc.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(updateDoc).contains("<msgType>Update</msgType>", "<references>cap@yjj.zg.gov.cn,"
@@ -264,7 +280,7 @@ class WarningFlowTest {
         List<String> actions = new ArrayList<>();
         audit.get("items").forEach(e -> actions.add(e.get("action").asString()));
         assertThat(actions).contains("warning.draft", "warning.submit", "warning.approve", "warning.publish",
-                "warning.update", "warning.cancel");
+                "warning.update.submit", "warning.update.approve", "warning.update", "warning.cancel");
     }
 
     static long count(JsonNode channels, String channel, String field) {

@@ -2,6 +2,7 @@ package org.yingji.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,37 @@ class WarningBrowserTest {
             Thread.sleep(1000);
             browser.screenshot("53-public-page");
         }
+
+        // A change of the published warning waits for a second person's review, like the first publication.
+        String changedHeadline = headline + "（更新）";
+        Map<String, Object> change = new java.util.HashMap<>();
+        for (String field : List.of("eventType", "level", "description", "instruction", "senderDepartment")) {
+            change.put(field, warning.get(field).asString());
+        }
+        change.put("area", warning.get("area"));
+        change.put("headline", changedHeadline);
+        assertThat(approverApi.post("/api/warnings/" + id + "/update", change).status()).isEqualTo(200);
+        try (Browser browser = new Browser(port)) {
+            signIn(browser, approver);
+            browser.open("/warning/" + id);
+            browser.wait.until(ExpectedConditions.attributeToBe(By.id("warning-pending-update"), "data-state",
+                    "SUBMITTED"));
+            assertThat(browser.driver.findElement(By.id("warning-pending-update")).getText())
+                    .contains(changedHeadline, "须由他人审核");
+            assertThat(browser.driver.findElements(By.id("warning-update-approve"))).isEmpty();
+            assertThat(browser.driver.findElements(By.id("warning-update-publish"))).isEmpty();
+            browser.screenshot("56-warning-update-pending");
+            assertThat(admin.post("/api/warnings/" + id + "/update/approve", null).status()).isEqualTo(200);
+            browser.open("/warning/" + id);
+            browser.wait.until(ExpectedConditions.attributeToBe(By.id("warning-pending-update"), "data-state",
+                    "APPROVED"));
+            browser.click("#warning-update-publish");
+            browser.click(".el-message-box__btns .el-button--danger, .el-message-box__btns .el-button--primary");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warning-detail-headline"),
+                    changedHeadline));
+            assertThat(browser.driver.findElements(By.id("warning-pending-update"))).isEmpty();
+            browser.screenshot("57-warning-update-published");
+        }
+        assertThat(admin.get("/api/warnings/" + id).json().get("msgType").asString()).isEqualTo("Update");
     }
 }
