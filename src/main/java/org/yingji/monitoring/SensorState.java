@@ -97,8 +97,10 @@ final class SensorState {
         if (first == null || first == last) {
             return 0;
         }
-        double hours = Duration.between(first.time(), last.time()).toMillis() / 3_600_000.0;
-        return (last.value() - first.value()) / hours;
+        // The change within the window, per hour of window: "moved 12 mm in the last hour" = 12 mm/h. Dividing by the
+        // readings' own span instead would make 20 mm over 8 seconds (a device catching up, the demo's storm ramp)
+        // read as 9 000 mm/h.
+        return (last.value() - first.value()) / (minutes / 60.0);
     }
 
     /**

@@ -116,6 +116,18 @@ class RuleEngineTest {
     }
 
     @Test
+    void aBurstOfReadingsGivesTheChangeWithinTheWindowNotAnExtrapolation() {
+        Rule rate = rule(Rule.Type.RATE, Rule.Direction.ABOVE, 60, 1, null, 10.0, null, 20.0);
+        SensorState state = new SensorState();
+        state.keepAtLeast(java.time.Duration.ofMinutes(60));
+        for (int i = 0; i <= 8; i++) { // 16 mm in 8 seconds
+            RuleEngine.onReading(state, List.of(rate), T0.plusSeconds(i), 2.0 * i);
+        }
+        assertThat(state.ratePerHour(60)).isCloseTo(16.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(state.level(1)).isEqualTo(Level.YELLOW);
+    }
+
+    @Test
     void rainAccumulatesOverOneHourAndTwentyFourHours() {
         Rule hour = new Rule(1, 1L, SensorKind.RAINFALL, Rule.Type.ACCUMULATION, Rule.Direction.ABOVE, 60,
                 Rule.lines(null, 30.0, 50.0, 70.0), 0);
