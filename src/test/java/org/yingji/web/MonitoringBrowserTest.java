@@ -124,7 +124,9 @@ class MonitoringBrowserTest {
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alarm-assignee-select")))
                     .sendKeys(officer);
             // opening lists everyone first; wait for the answer to the typed name (only the officer), not that one
-            browser.wait.until(d -> d.findElements(By.cssSelector("li[data-assignee]")).stream()
+            // (the list re-renders while the answer comes in: an option read at that moment is stale, so look again)
+            browser.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector("li[data-assignee]")).stream()
                     .filter(WebElement::isDisplayed).map(li -> li.getAttribute("data-assignee")).toList()
                     .equals(List.of(officer)));
             WebElement option = browser.driver.findElement(By.cssSelector("li[data-assignee='" + officer + "']"));
