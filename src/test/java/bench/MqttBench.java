@@ -40,7 +40,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  *   <li>{@code moquette <port>}: Moquette 0.17 alone (the broker the platform embedded before), counting in an
  *       interceptor — a second reference, a broker from elsewhere;</li>
  *   <li>{@code publish <url> <sensors> <rate/s, 0 = max> <seconds> [ack-log]}: QoS 1 readings
- *       {@code yingji/telemetry/BENCH-nnnnn} from that many sensors over 4 connections; prints the PUBACK rate;
+ *       {@code yingji/telemetry/BENCH-nnnnn} from that many sensors over 4 connections ({@link NettyLoad}, at most
+ *       one reading in flight per sensor); prints the PUBACK rate;
  *       with an ack-log, writes "code time" of every acknowledged reading (for the crash check);</li>
  *   <li>{@code latency <url> <http-base> <token> <rate/s> <seconds>}: background load at that rate plus, every
  *       100 ms, one sensor pushed over its red line (and back); an SSE client measures publish → alarm event.</li>
@@ -143,81 +144,76 @@ public final class MqttBench {
         return clients;
     }
 
-    /** Publishes readings; {@code extra} may replace the value of message i (the latency probes). */
-    static long[] load(List<MqttAsyncClient> clients, int sensors, int rate, int seconds, PrintWriter ackLog,
-                       java.util.function.LongConsumer tick) throws Exception {
-        AtomicLong acked = new AtomicLong();
-        AtomicLong lastAck = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        Instant base = Instant.now().minusSeconds(seconds + 5);
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        long i = 0;
-        java.util.Random random = new java.util.Random(7);
-        while (System.nanoTime() < end) {
-            if (rate > 0) {
-                long due = start + i * 1_000_000_000L / rate;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            if (tick != null) {
-                tick.accept(i);
-            }
-            String code = String.format("BENCH-%05d", i % sensors);
-            // microsecond steps: unique and rising per sensor, never in the future
-            String time = base.plusNanos(i * 1000).toString();
-            byte[] payload = ("{\"value\":" + (20 + random.nextInt(3000) / 100.0) + ",\"time\":\"" + time + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            MqttAsyncClient c = clients.get((int) (i % clients.size()));
-            String line = code + " " + time;
-            while (true) {
-                try {
-                    c.publish(PREFIX + code, payload, 1, false, null, new IMqttActionListener() {
-                        @Override
-                        public void onSuccess(IMqttToken token) {
-                            acked.incrementAndGet();
-                            lastAck.set(System.nanoTime());
-                            if (ackLog != null) {
-                                synchronized (ackLog) {
-                                    ackLog.println(line);
-                                }
-                            }
-                        }
+    static final int CONNECTIONS = 4;
 
-                        @Override
-                        public void onFailure(IMqttToken token, Throwable e) {
-                            failed.incrementAndGet();
-                        }
-                    });
-                    break;
-                } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
-                    if (e.getReasonCode() != org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_MAX_INFLIGHT
-                            || System.nanoTime() > end) {
-                        failed.incrementAndGet();
-                        break;
-                    }
-                    LockSupport.parkNanos(100_000); // in-flight window full: wait for PUBACKs
-                }
+    /**
+     * Publishes readings over {@link NettyLoad} at {@code rate}/s (0 = as fast as the windows allow), one reading in
+     * flight per sensor at most (the windows of the {@value #CONNECTIONS} connections add up to the sensors); {@code tick}
+     * runs before message i (the latency probes). Returns sent, acknowledged, failed, acknowledged/s (to the last
+     * PUBACK), sent/s.
+     */
+    static long[] load(String url, int sensors, int rate, int seconds, PrintWriter ackLog,
+                       java.util.function.LongConsumer tick) throws Exception {
+        // Topics are made once and times are epoch milliseconds, one second apart per sensor (unique per sensor,
+        // never ahead): the generator must cost less than what it measures.
+        long baseMs = System.currentTimeMillis() - (seconds + 5) * 1000L;
+        String[] codes = new String[sensors];
+        String[] topics = new String[sensors];
+        for (int s = 0; s < sensors; s++) {
+            codes[s] = String.format("BENCH-%05d", s);
+            topics[s] = PREFIX + codes[s];
+        }
+        java.util.function.LongConsumer logAck = ackLog == null ? null : n -> {
+            String line = codes[(int) (n % sensors)] + " " + Instant.ofEpochMilli(baseMs + (n / sensors) * 1000);
+            synchronized (ackLog) {
+                ackLog.println(line);
             }
-            i++;
+        };
+        int window = Math.max(10, sensors / CONNECTIONS);
+        try (NettyLoad net = new NettyLoad(url, CONNECTIONS, System.getenv("MQTT_TOKEN"), logAck)) {
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            long i = 0;
+            java.util.Random random = new java.util.Random(7);
+            while (System.nanoTime() < end) {
+                if (rate > 0) {
+                    long wait = start + i * 1_000_000_000L / rate - System.nanoTime();
+                    if (wait > 0) {
+                        net.flush();
+                        LockSupport.parkNanos(wait);
+                    }
+                }
+                if (tick != null) {
+                    tick.accept(i);
+                }
+                int sensor = (int) (i % sensors);
+                byte[] payload = ("{\"value\":" + (20 + random.nextInt(3000) / 100.0) + ",\"time\":"
+                        + (baseMs + (i / sensors) * 1000) + "}").getBytes(StandardCharsets.UTF_8);
+                while (!net.offer(i, topics[sensor], payload, window)) {
+                    net.flush(); // window full: wait for PUBACKs
+                    LockSupport.parkNanos(100_000);
+                }
+                if (i % 64 == 0) {
+                    net.flush();
+                }
+                i++;
+            }
+            net.flush();
+            long sent = i;
+            long drainEnd = System.nanoTime() + 10_000_000_000L;
+            while (net.acked.get() + net.failed.get() < sent && System.nanoTime() < drainEnd) {
+                Thread.sleep(10);
+            }
+            // over the time to the last PUBACK, not to the end of the wait for stragglers
+            double secs = (Math.max(net.lastAckNanos.get(), start + 1) - start) / 1e9;
+            return new long[] {sent, net.acked.get(), sent - net.acked.get(), Math.round(net.acked.get() / secs),
+                Math.round(sent / ((end - start) / 1e9))};
         }
-        long sent = i;
-        long drainEnd = System.nanoTime() + 10_000_000_000L;
-        while (acked.get() + failed.get() < sent && System.nanoTime() < drainEnd) {
-            Thread.sleep(10);
-        }
-        // over the time to the last PUBACK, not to the end of the wait for stragglers
-        double secs = (Math.max(lastAck.get(), start + 1) - start) / 1e9;
-        return new long[] {sent, acked.get(), failed.get(), Math.round(acked.get() / secs),
-            Math.round(sent / ((end - start) / 1e9))};
     }
 
     static void publish(String url, int sensors, int rate, int seconds, Path ackLog) throws Exception {
-        List<MqttAsyncClient> clients = connect(url, 4, sensors);
         PrintWriter log = ackLog == null ? null : new PrintWriter(Files.newBufferedWriter(ackLog), false);
-        long[] r = load(clients, sensors, rate, seconds, log, null);
+        long[] r = load(url, sensors, rate, seconds, log, null);
         if (log != null) {
             log.flush();
             log.close();
@@ -255,12 +251,11 @@ public final class MqttBench {
         });
         reader.setDaemon(true);
         reader.start();
-        List<MqttAsyncClient> clients = connect(url, 4, 20_000);
         MqttAsyncClient probe = connect(url, 1, 100).get(0);
         int probes = 50;
         int every = Math.max(1, rate / 10); // ten probes a second
         boolean[] red = new boolean[probes];
-        long[] r = load(clients, 20_000, rate, seconds, null, i -> {
+        long[] r = load(url, 20_000, rate, seconds, null, i -> {
             if (i % every != 0) {
                 return;
             }
