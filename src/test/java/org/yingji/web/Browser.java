@@ -10,7 +10,9 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,8 +101,22 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /**
+     * Clicks once the element can take it: a toast or a dialog fading out may lie over it for a moment (the click
+     * is then "intercepted"), and a list re-rendering may swap it for a new element (stale), so it tries again.
+     */
     void click(String cssSelector) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)).apply(d);
+                    if (element == null) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
     }
 
     void waitForPath(String path) {
