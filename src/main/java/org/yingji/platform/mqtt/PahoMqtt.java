@@ -106,12 +106,13 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
     }
 
     private Subscription listen(Listener listener) {
-        listeners.add(listener);
-        List<Unclaimed> claimed = new ArrayList<>();
+        // Under the lock that arrivals take too: what waited is handed over before anything newer (in order).
         synchronized (unclaimed) {
+            listeners.add(listener);
+            List<Unclaimed> claimed = new ArrayList<>();
             unclaimed.removeIf(u -> TopicTree.matches(listener.filter(), u.topic()) && claimed.add(u));
+            claimed.forEach(u -> deliver(listener, u.topic(), u.message()));
         }
-        claimed.forEach(u -> deliver(listener, u.topic(), u.message()));
         subscribeRemote(listener);
         return () -> {
             listeners.remove(listener);
@@ -135,15 +136,15 @@ final class PahoMqtt implements Mqtt, AutoCloseable {
     }
 
     private void unclaimed(String topic, MqttMessage message) {
-        for (Listener listener : listeners) {
-            if (TopicTree.matches(listener.filter(), topic)) {
-                deliver(listener, topic, message);
-                return;
-            }
-        }
         long now = System.currentTimeMillis();
         List<Unclaimed> stale = new ArrayList<>();
         synchronized (unclaimed) {
+            for (Listener listener : listeners) {
+                if (TopicTree.matches(listener.filter(), topic)) {
+                    deliver(listener, topic, message);
+                    return;
+                }
+            }
             unclaimed.removeIf(u -> u.at() < now - 60_000 && stale.add(u));
             unclaimed.add(new Unclaimed(topic, message, now));
         }
