@@ -24,11 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -120,28 +117,20 @@ public final class MqttBench {
         report(count::get);
     }
 
-    /**
-     * {@code n} connections that together may have {@code inflight} readings awaiting their PUBACK: as many as
-     * sensors, each sensor (a device of its own in the field) having at most one reading in flight.
-     */
-    static List<MqttAsyncClient> connect(String url, int n, int inflight) throws Exception {
-        List<MqttAsyncClient> clients = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            MqttAsyncClient c = new MqttAsyncClient(url, "bench-" + ProcessHandle.current().pid() + "-" + i,
-                    new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(true);
-            o.setMaxInflight(Math.max(10, Math.min(65_000, inflight / n)));
-            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            String token = System.getenv("MQTT_TOKEN"); // the platform's broker wants an API token as password
-            if (token != null && !token.isBlank()) {
-                o.setUserName("bench");
-                o.setPassword(token.toCharArray());
-            }
-            c.connect(o).waitForCompletion(10_000);
-            clients.add(c);
+    /** The latency run's probe: one Paho connection, a few readings a second. */
+    static MqttAsyncClient probe(String url) throws Exception {
+        MqttAsyncClient c = new MqttAsyncClient(url, "bench-probe-" + ProcessHandle.current().pid(),
+                new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        String token = System.getenv("MQTT_TOKEN"); // the platform's broker wants an API token as password
+        if (token != null && !token.isBlank()) {
+            o.setUserName("bench");
+            o.setPassword(token.toCharArray());
         }
-        return clients;
+        c.connect(o).waitForCompletion(10_000);
+        return c;
     }
 
     static final int CONNECTIONS = 4;
@@ -251,7 +240,7 @@ public final class MqttBench {
         });
         reader.setDaemon(true);
         reader.start();
-        MqttAsyncClient probe = connect(url, 1, 100).get(0);
+        MqttAsyncClient probe = probe(url);
         int probes = 50;
         int every = Math.max(1, rate / 10); // ten probes a second
         boolean[] red = new boolean[probes];

@@ -141,10 +141,6 @@ final class NettyLoad implements AutoCloseable {
         connections.forEach(c -> c.channel.flush());
     }
 
-    long inflight() {
-        return connections.stream().mapToLong(c -> c.inflight.get()).sum();
-    }
-
     @Override
     public void close() {
         connections.forEach(c -> c.channel.close());
